@@ -1,0 +1,71 @@
+// npm run bench: plan (in memory) and plan+write (to a temp dir) for the benchmark pods,
+// median of several runs, printed as a table.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generate } from '../generator/index.js';
+import { readPodSnapshot } from '../pod/read.js';
+import { applyPlan } from '../pod/apply.js';
+import { copyInput } from '../test-support/corpus.js';
+import { sharedDir, SHARED_MISSING } from '../test-support/shared-dir.js';
+
+const RUNS: Record<number, number> = { 1: 21, 10: 21, 100: 11, 1000: 7 };
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function snapshotOf(root: string, spec: { uuid: string; runtimePod: unknown }) {
+  const rc = path.join(path.dirname(root), 'runtime-pod.json');
+  fs.writeFileSync(rc, JSON.stringify(spec.runtimePod));
+  return readPodSnapshot(root, { uuid: spec.uuid, runtimeConfigFile: rc, host: { cgroupControllers: ['memory', 'cpu'] } });
+}
+
+function bench(benchDir: string, apps: number) {
+  const dir = path.join(benchDir, `${apps}-apps`);
+  const spec = JSON.parse(fs.readFileSync(path.join(dir, 'case.json'), 'utf8'));
+  const runs = RUNS[apps] ?? 5;
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), `podunit-bench-${apps}-`));
+  const copies: string[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const root = path.join(base, `run${i}`, 'pod');
+    copyInput(path.join(dir, 'input'), root);
+    copies.push(root);
+  }
+  const plan: number[] = [];
+  const total: number[] = [];
+  let files = 0;
+  // one warm-up on copies[0], then measured runs on fresh copies
+  for (let i = 0; i <= runs; i++) {
+    const t0 = performance.now();
+    const snapshot = snapshotOf(copies[i], spec);
+    const p = generate(snapshot);
+    const t1 = performance.now();
+    if (p.error) throw new Error(`${apps}-apps: ${p.error.message}`);
+    applyPlan(p, copies[i], { force: false });
+    const t2 = performance.now();
+    files = p.entries.length + (p.nspawnEntries?.length ?? 0);
+    if (i > 0) {
+      plan.push(t1 - t0);
+      total.push(t2 - t0);
+    }
+  }
+  fs.rmSync(base, { recursive: true, force: true });
+  return { apps, runs, files, plan: median(plan), total: median(total), perApp: median(plan) / apps };
+}
+
+const shared = sharedDir();
+if (!shared) {
+  console.log(`bench skipped: ${SHARED_MISSING}`);
+  process.exit(0);
+}
+const benchDir = path.join(shared, 'conformance/bench');
+const sizes = (process.argv[2] ?? '1,10,100,1000').split(',').map(Number);
+const rows = sizes.map((n) => bench(benchDir, n));
+console.log(`podunit generator benchmark (node ${process.version}, ${os.cpus().length} cores, temp dir ${os.tmpdir()})`);
+console.log('| apps | runs | entries | plan median (ms) | plan per app (ms) | plan+write median (ms) |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of rows) {
+  console.log(`| ${r.apps} | ${r.runs} | ${r.files} | ${r.plan.toFixed(1)} | ${r.perApp.toFixed(3)} | ${r.total.toFixed(1)} |`);
+}

@@ -1,0 +1,58 @@
+// GetFlavor: the stage1 flavor (target text of the stage1/rootfs/flavor symlink) and the
+// systemd version it runs (stage1/rootfs/systemd-version, or the host's systemctl for 'host').
+// rkt re-reads both at every use, so callers call this each time rather than caching.
+import type { HostFacts } from '../../shared/runtime.js';
+import { atoi } from './goparse.js';
+import { GenError, panicError, wrap } from './gen-error.js';
+import type { PlanFs } from './plan-fs.js';
+import { join, splitList } from './gopath.js';
+import { goQuote } from './goquote.js';
+
+export const STAGE1_ROOTFS = 'stage1/rootfs';
+
+export interface Flavor {
+  flavor: string;
+  systemdVersion: number;
+}
+
+export function getFlavor(fs: PlanFs, host: HostFacts): Flavor {
+  let flavor: string;
+  try {
+    flavor = fs.readlink(join(STAGE1_ROOTFS, 'flavor'));
+  } catch (e) {
+    throw wrap('unable to determine stage1 flavor', e, { kind: 'host', fact: 'stage1/rootfs/flavor' });
+  }
+  if (flavor === 'host') return { flavor, systemdVersion: hostSystemdVersion(host) };
+
+  let text: string;
+  try {
+    text = fs.readText(join(STAGE1_ROOTFS, 'systemd-version'));
+  } catch (e) {
+    throw wrap("unable to determine stage1's systemd version", e);
+  }
+  const trimmed = text.replace(/^[ \n]+|[ \n]+$/g, '');
+  if (trimmed === '') {
+    throw panicError('stage1/rootfs/systemd-version is empty (rkt panics here: slice bounds out of range [1:0])');
+  }
+  const rest = [...trimmed].slice(1).join('');
+  const n = atoi(rest);
+  if (n.ok) return { flavor, systemdVersion: Number(n.value) };
+  if (n.error === 'syntax') return { flavor, systemdVersion: 0 };
+  throw wrap("error parsing stage1's systemd version", new GenError(n.text));
+}
+
+function hostSystemdVersion(host: HostFacts): number {
+  if (host.systemctlVersionOutput === null) {
+    throw new GenError(`unable to find "systemctl" in ${goQuote(splitList(host.path).join(':'))}`);
+  }
+  const firstLine = host.systemctlVersionOutput.split('\n')[0];
+  const m = /^systemd[ \t\r]*([+-]?[0-9]+)/.exec(firstLine);
+  const n = m ? atoi(m[1]) : null;
+  if (!n || !n.ok) {
+    throw wrap('error finding systemctl version', new GenError(`cannot parse version: ${goQuote(firstLine)}`), {
+      kind: 'host',
+      fact: 'systemctl --version',
+    });
+  }
+  return Number(n.value);
+}

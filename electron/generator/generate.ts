@@ -1,0 +1,137 @@
+// The recorded stage1 sequence: load the pod, save runtime-config, write the pod's units,
+// compute the systemd-nspawn arguments, then `app add` for mutable pods. Pure: it only
+// plans; apply() performs the writes.
+import type { Plan, PlanError, PlanEntry } from '../../shared/plan.js';
+import { GenError, toGenError } from './gen-error.js';
+import { getFlavor } from './flavor.js';
+import { loadPod } from './load.js';
+import { mutableEnv, immutableEnv } from './pod-env.js';
+import { podToNspawnArgs } from './nspawn.js';
+import { appAdd } from './app-add.js';
+import { PlanFs } from './plan-fs.js';
+import { join } from './gopath.js';
+import { getProfile, DEFAULT_PROFILE, type Profile } from './profile.js';
+import { runtimeConfigJson } from './runtime-config.js';
+import type { GenContext, Pod } from './pod.js';
+import type { PodSnapshot } from './snapshot.js';
+
+const NSPAWN_FLAVORS = new Set(['coreos', 'src', 'host']);
+
+export class UnknownProfileError extends Error {}
+
+export function generate(snapshot: PodSnapshot, profileName: string = DEFAULT_PROFILE): Plan {
+  const started = performance.now();
+  const profile = getProfile(profileName);
+  if (!profile) throw new UnknownProfileError(`unknown profile ${JSON.stringify(profileName)}`);
+  const fs = new PlanFs(snapshot.fs, snapshot.host.umask);
+  const plan = emptyPlan(snapshot, profile);
+  const ctx: GenContext = {
+    fs, pod: null as unknown as Pod, host: snapshot.host, profile, log: [], provenance: {}, envPrefixLines: {},
+  };
+  const finish = (): Plan => {
+    plan.entries = annotate(ctx, fs.entries('main'));
+    plan.stderr = joinLog(ctx.log);
+    plan.warnings.unshift(...ctx.log.map((l) => l.replace(/^stage1: /, '')));
+    plan.provenance = ctx.provenance;
+    plan.elapsedMs = performance.now() - started;
+    return plan;
+  };
+
+  try {
+    ctx.pod = loadPod(snapshot, fs, '', snapshot.runtime);
+  } catch (e) {
+    return failAt(plan, 'load', e, finish);
+  }
+  try {
+    fs.writeFile('runtime-config', runtimeConfigJson(snapshot.runtime), 0o644);
+  } catch (e) {
+    return failAt(plan, 'save-runtime', e, finish);
+  }
+  ctx.pod.metadataURL = snapshot.metadataURL;
+
+  const err = snapshot.runtime.Mutable ? mutableEnv(ctx) : immutableEnv(ctx);
+  if (err) return failAt(plan, 'generate', err, finish);
+
+  let flavor = '';
+  try {
+    flavor = getFlavor(fs, snapshot.host).flavor;
+  } catch {
+    flavor = '';
+  }
+  if (NSPAWN_FLAVORS.has(flavor)) {
+    const mainLog = ctx.log;
+    ctx.log = [];
+    fs.setPhase('nspawn');
+    const added = new Set(snapshot.runtime.Mutable ? snapshot.appAdd : []);
+    try {
+      plan.nspawnArgs = podToNspawnArgs(ctx, ctx.pod.manifest.apps.filter((a) => !added.has(a.name)));
+    } catch (e) {
+      plan.nspawnError = toPlanError(e);
+    }
+    plan.nspawnEntries = fs.entries('nspawn');
+    plan.nspawnStderr = joinLog(ctx.log);
+    plan.warnings.push(...ctx.log.map((l) => l.replace(/^stage1: /, '')));
+    ctx.log = mainLog;
+    fs.setPhase('main');
+  } else {
+    plan.warnings.push(`no systemd-nspawn arguments: stage1 flavor ${JSON.stringify(flavor)} does not run systemd-nspawn`);
+  }
+
+  if (snapshot.runtime.Mutable) {
+    fs.display = (p) => join(snapshot.root, p);
+    for (const name of snapshot.appAdd) {
+      const e = appAdd(ctx, snapshot, name, snapshot.runtime);
+      if (e) return failAt(plan, `app-add:${name}`, e, finish);
+    }
+  }
+  return finish();
+}
+
+function emptyPlan(snapshot: PodSnapshot, profile: Profile): Plan {
+  return {
+    profile: profile.name,
+    podRoot: snapshot.root,
+    error: null,
+    errorStage: null,
+    entries: [],
+    stderr: '',
+    nspawnArgs: null,
+    nspawnError: null,
+    nspawnEntries: null,
+    nspawnStderr: '',
+    warnings: [],
+    provenance: {},
+    elapsedMs: 0,
+  };
+}
+
+function failAt(plan: Plan, stage: string, e: unknown, finish: () => Plan): Plan {
+  plan.error = toPlanError(e);
+  plan.errorStage = stage;
+  plan.nspawnArgs = null;
+  plan.nspawnEntries = null;
+  return finish();
+}
+
+export function toPlanError(e: unknown): PlanError {
+  const g: GenError = toGenError(e);
+  const chain = g.chain;
+  return { message: g.message, chain, panic: isPanic(g), source: g.innermostSource };
+}
+
+function isPanic(g: GenError): boolean {
+  for (let e: GenError | null = g; e; e = e.inner) if (e.panic) return true;
+  return false;
+}
+
+function joinLog(lines: string[]): string {
+  return lines.map((l) => l + '\n').join('');
+}
+
+function annotate(ctx: GenContext, entries: PlanEntry[]): PlanEntry[] {
+  for (const e of entries) {
+    const n = ctx.envPrefixLines[e.path];
+    if (n !== undefined && e.kind === 'file') e.unorderedPrefixLines = n;
+  }
+  return entries;
+}

@@ -1,0 +1,106 @@
+// PodToNspawnArgs: the part of systemd-nspawn's command line stage1 derives from the pod
+// (--uuid, --machine, --directory, per-app bind mounts and capabilities), and the shared
+// volume directories that step creates.
+import type { RuntimeApp, Volume } from '../appc/types.js';
+import { GenError, wrap } from './gen-error.js';
+import { getAppCapabilities } from './capabilities.js';
+import { convertedFromDocker, generateMounts, type Mount } from './mounts.js';
+import { evaluateSymlinksInside } from './symlinks.js';
+import { join } from './gopath.js';
+import { appRootfs, relAppRootfs, type GenContext } from './pod.js';
+
+const SHARED_VOLUMES = 'sharedVolumes';
+
+export function podToNspawnArgs(ctx: GenContext, apps: RuntimeApp[]): string[] {
+  const uuid = ctx.pod.uuid;
+  const args = [`--uuid=${uuid}`, `--machine=rkt-${uuid}`, `--directory=${join(ctx.pod.root, 'stage1/rootfs')}`];
+  for (const ra of apps) args.push(...appToNspawnArgs(ctx, ra));
+  if (ctx.pod.runtime.InsecureOptions.DisableCapabilities) args.push('--capability=all');
+  return args;
+}
+
+function appToNspawnArgs(ctx: GenContext, ra: RuntimeApp): string[] {
+  const fs = ctx.fs;
+  try {
+    fs.mkdirAll(SHARED_VOLUMES, 0o755);
+  } catch (e) {
+    throw wrap('could not create shared volumes directory', e);
+  }
+  try {
+    fs.chmod(SHARED_VOLUMES, 0o755);
+  } catch (e) {
+    throw wrap(`could not change permissions of ${JSON.stringify(join(ctx.pod.root, SHARED_VOLUMES))}`, e);
+  }
+  let mounts: Mount[];
+  try {
+    mounts = generateMounts(ctx, ra, ctx.pod.manifest.volumes, convertedFromDocker(ctx.pod.images.get(ra.name)));
+  } catch (e) {
+    throw wrap(`could not generate app ${JSON.stringify(ra.name)} mounts`, e);
+  }
+  const args: string[] = [];
+  const rootRel = appRootfs(ra.name);
+  const rootAbs = join(ctx.pod.absRoot, rootRel);
+  for (const m of mounts) {
+    let mntPath: string;
+    try {
+      mntPath = evaluateSymlinksInside(fs, rootRel, rootAbs, m.path);
+    } catch (e) {
+      throw wrap(`could not evaluate path ${m.path}`, e);
+    }
+    prepareMountpoint(ctx, join(SHARED_VOLUMES, m.volume.name), join(rootRel, mntPath), m.volume, m.dockerImplicit);
+    const source = m.volume.kind === 'host' ? m.volume.source : join(ctx.pod.absRoot, SHARED_VOLUMES, m.volume.name);
+    const recursive = m.volume.recursive ?? true;
+    args.push(`${m.readOnly ? '--bind-ro=' : '--bind='}${source}:${join(relAppRootfs(ra.name), mntPath)}:${recursive ? 'rbind' : 'norbind'}`);
+  }
+  if (!ctx.pod.runtime.InsecureOptions.DisableCapabilities) {
+    args.push('--capability=' + getAppCapabilities(ra.app!.isolators).caps.join(','));
+  }
+  return args;
+}
+
+/** PrepareMountpoints: the backing directory of an empty volume, with the volume's mode and owner. */
+function prepareMountpoint(ctx: GenContext, volPath: string, targetPath: string, vol: Volume, dockerImplicit: boolean): void {
+  if (vol.kind !== 'empty') return;
+  if (ctx.pod.runtime.Debug) ctx.log.push(`stage1: creating an empty volume folder for sharing: ${JSON.stringify(join(ctx.pod.root, volPath))}`);
+  const modeText = vol.mode ?? '';
+  let mode = parseOctal(modeText);
+  if (mode === null) {
+    throw wrap(`invalid mode ${JSON.stringify(modeText)} for volume ${JSON.stringify(vol.name)}`, new GenError(`strconv.ParseUint: parsing ${JSON.stringify(modeText)}: ${/^[0-7]+$/.test(modeText) ? 'value out of range' : 'invalid syntax'}`));
+  }
+  let uid = vol.uid ?? 0;
+  let gid = vol.gid ?? 0;
+  const fs = ctx.fs;
+  if (dockerImplicit) {
+    try {
+      const st = fs.stat(targetPath);
+      mode = st.mode;
+      uid = st.uid;
+      gid = st.gid;
+      // rkt copies the image's files into the volume here; they are not part of the plan.
+    } catch {
+      /* the mount point does not exist in the image: nothing to copy */
+    }
+  }
+  try {
+    fs.mkdirAll(volPath, 0o770);
+  } catch (e) {
+    throw wrap(`error creating ${JSON.stringify(join(ctx.pod.root, volPath))}`, e);
+  }
+  try {
+    fs.chown(volPath, uid, gid);
+  } catch (e) {
+    throw wrap(`could not change owner of ${JSON.stringify(join(ctx.pod.root, volPath))}`, e);
+  }
+  try {
+    fs.chmod(volPath, mode);
+  } catch (e) {
+    throw wrap(`could not change permissions of ${JSON.stringify(join(ctx.pod.root, volPath))}`, e);
+  }
+}
+
+/** strconv.ParseUint(s, 8, 32) */
+function parseOctal(s: string): number | null {
+  if (!/^[0-7]+$/.test(s)) return null;
+  const v = parseInt(s, 8);
+  return v > 0xffffffff ? null : v;
+}

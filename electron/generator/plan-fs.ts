@@ -1,0 +1,337 @@
+// The generator's model of the pod root while it "writes": the read-only pod view with
+// every change rkt would make layered on top. Operations follow POSIX/Go semantics closely
+// enough that rkt's observable errors and partial results come out the same; nothing is
+// written to disk here (apply does that from the resulting entries).
+import type { PlanEntry } from '../../shared/plan.js';
+import { FsError, type Errno, type FsStat, type PodFs } from './podfs.js';
+import { clean, dir } from './gopath.js';
+
+interface Node {
+  kind: 'file' | 'dir' | 'symlink';
+  mode: number;
+  uid: number;
+  gid: number;
+  content?: string;
+  target?: string;
+  created: boolean;
+  written: boolean;
+  orig?: { mode: number; uid: number; gid: number };
+  phases: Set<string>;
+}
+
+const MAX_LINKS = 40;
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+export class PlanFs {
+  private readonly nodes = new Map<string, Node>();
+  private phase = 'main';
+
+  /** `display` turns a pod-relative path into the text rkt puts in error messages. */
+  constructor(
+    private readonly base: PodFs,
+    private readonly umask: number,
+    public display: (path: string) => string = (p) => p,
+  ) {}
+
+  setPhase(phase: string): void {
+    this.phase = phase;
+  }
+
+  // ---- reads -------------------------------------------------------------------------
+
+  lstat(path: string, op = 'lstat'): FsStat {
+    const p = norm(path);
+    const node = this.nodes.get(p);
+    if (node) return statOf(node);
+    if (this.insideCreated(p)) throw this.err(op, p, 'ENOENT');
+    try {
+      return this.base.lstat(p);
+    } catch (e) {
+      throw this.rethrow(e, op, p);
+    }
+  }
+
+  stat(path: string, op = 'stat'): FsStat {
+    const p = this.resolve(norm(path), op);
+    const node = this.nodes.get(p);
+    if (node) return statOf(node);
+    if (this.insideCreated(p)) throw this.err(op, path, 'ENOENT');
+    try {
+      return this.base.stat(p);
+    } catch (e) {
+      throw this.rethrow(e, op, path);
+    }
+  }
+
+  exists(path: string): boolean {
+    try {
+      this.lstat(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  readlink(path: string): string {
+    const p = norm(path);
+    const node = this.nodes.get(p);
+    if (node) {
+      if (node.kind !== 'symlink') throw this.err('readlink', p, 'EINVAL');
+      return node.target!;
+    }
+    if (this.insideCreated(p)) throw this.err('readlink', p, 'ENOENT');
+    try {
+      return this.base.readlink(p);
+    } catch (e) {
+      throw this.rethrow(e, 'readlink', p);
+    }
+  }
+
+  readFile(path: string): Uint8Array {
+    const p = this.resolve(norm(path), 'open');
+    const node = this.nodes.get(p);
+    if (node) {
+      if (node.kind === 'dir') throw this.err('read', path, 'EISDIR');
+      return encoder.encode(node.content ?? '');
+    }
+    if (this.insideCreated(p)) throw this.err('open', path, 'ENOENT');
+    try {
+      return this.base.readFile(p);
+    } catch (e) {
+      throw this.rethrow(e, 'open', path);
+    }
+  }
+
+  readText(path: string): string {
+    return decoder.decode(this.readFile(path));
+  }
+
+  // ---- writes ------------------------------------------------------------------------
+
+  /** open(path, O_WRONLY|O_CREAT[|O_TRUNC], perm) followed by one write of `data`. */
+  writeFile(path: string, data: string, perm: number, truncate = true): void {
+    const p0 = norm(path);
+    const p = this.resolveForWrite(p0, path);
+    const existing = this.lookup(p);
+    if (existing) {
+      if (existing.kind === 'dir') throw this.err('open', path, 'EISDIR');
+      const node = this.adopt(p, existing);
+      let content = data;
+      if (!truncate) {
+        const old = encoder.encode(node.content ?? '');
+        const fresh = encoder.encode(data);
+        if (old.length > fresh.length) content = data + decoder.decode(old.subarray(fresh.length));
+      }
+      node.content = content;
+      node.written = true;
+      node.phases.add(this.phase);
+      return;
+    }
+    this.requireDir(dir(p), 'open', path);
+    this.nodes.set(p, this.fresh('file', perm, { content: data, written: true }));
+  }
+
+  /** os.Mkdir */
+  mkdir(path: string, perm: number): void {
+    const p = norm(path);
+    if (this.lookup(p)) throw this.err('mkdir', path, 'EEXIST');
+    this.requireDir(dir(p), 'mkdir', path);
+    this.nodes.set(p, this.fresh('dir', perm, {}));
+  }
+
+  /** os.MkdirAll */
+  mkdirAll(path: string, perm: number): void {
+    const p = norm(path);
+    try {
+      const st = this.stat(p);
+      if (st.kind === 'dir') return;
+      throw this.err('mkdir', path, 'ENOTDIR');
+    } catch (e) {
+      if (!(e instanceof FsError) || e.code !== 'ENOENT') throw e;
+    }
+    const parent = dir(p);
+    if (parent !== p && parent !== '.' && parent !== '/') this.mkdirAll(parent, perm);
+    try {
+      this.mkdir(p, perm);
+    } catch (e) {
+      try {
+        if (this.lstat(p).kind === 'dir') return;
+      } catch {
+        /* fall through to the mkdir error */
+      }
+      throw e;
+    }
+  }
+
+  /** os.Symlink(target, path); errors read `symlink <target> <path>: <errno>`. */
+  symlink(target: string, path: string): void {
+    const p = norm(path);
+    const fail = (code: Errno) => new FsError('symlink', `${target} ${this.display(p)}`, code);
+    if (this.lookup(p)) throw fail('EEXIST');
+    let parent: FsStat;
+    try {
+      parent = this.stat(dir(p));
+    } catch (e) {
+      throw fail(e instanceof FsError ? e.code : 'ENOENT');
+    }
+    if (parent.kind !== 'dir') throw fail('ENOTDIR');
+    this.nodes.set(p, { ...this.fresh('symlink', 0o777, {}), target });
+  }
+
+  /** os.Chown (follows symlinks). */
+  chown(path: string, uid: number, gid: number): void {
+    const p = this.resolve(norm(path), 'chown');
+    const existing = this.lookup(p);
+    if (!existing) throw this.err('chown', path, 'ENOENT');
+    const node = this.adopt(p, existing);
+    node.uid = uid;
+    node.gid = gid;
+    node.phases.add(this.phase);
+  }
+
+  /** os.Chmod (follows symlinks); sets the permission bits exactly. */
+  chmod(path: string, mode: number): void {
+    const p = this.resolve(norm(path), 'chmod');
+    const existing = this.lookup(p);
+    if (!existing) throw this.err('chmod', path, 'ENOENT');
+    const node = this.adopt(p, existing);
+    node.mode = mode & 0o7777;
+    node.phases.add(this.phase);
+  }
+
+  // ---- results -----------------------------------------------------------------------
+
+  /** Everything created or changed during `phase`, sorted by path in byte order. */
+  entries(phase: string): PlanEntry[] {
+    const out: PlanEntry[] = [];
+    for (const [path, n] of this.nodes) {
+      if (!n.phases.has(phase)) continue;
+      const changed = n.created || n.written || !n.orig || n.orig.mode !== n.mode || n.orig.uid !== n.uid || n.orig.gid !== n.gid;
+      if (!changed) continue;
+      const e: PlanEntry = { path, kind: n.kind, uid: n.uid, gid: n.gid };
+      if (n.kind !== 'symlink') e.mode = n.mode.toString(8).padStart(4, '0');
+      if (n.kind === 'file') e.content = n.content ?? '';
+      if (n.kind === 'symlink') e.target = n.target;
+      out.push(e);
+    }
+    return out.sort(byPathBytes);
+  }
+
+  // ---- internals ---------------------------------------------------------------------
+
+  private fresh(kind: Node['kind'], perm: number, extra: Partial<Node>): Node {
+    return {
+      kind,
+      mode: kind === 'symlink' ? 0o777 : perm & ~this.umask & 0o7777,
+      uid: 0,
+      gid: 0,
+      created: true,
+      written: false,
+      phases: new Set([this.phase]),
+      ...extra,
+    };
+  }
+
+  /** An overlay node for `p`, copying the on-disk state the first time it is touched. */
+  private adopt(p: string, st: FsStat | Node): Node {
+    const have = this.nodes.get(p);
+    if (have) return have;
+    const kind = st.kind === 'dir' ? 'dir' : st.kind === 'symlink' ? 'symlink' : 'file';
+    const node: Node = {
+      kind,
+      mode: st.mode,
+      uid: st.uid,
+      gid: st.gid,
+      created: false,
+      written: false,
+      orig: { mode: st.mode, uid: st.uid, gid: st.gid },
+      phases: new Set([this.phase]),
+    };
+    if (kind === 'file') node.content = decoder.decode(this.base.readFile(p));
+    if (kind === 'symlink') node.target = this.base.readlink(p);
+    this.nodes.set(p, node);
+    return node;
+  }
+
+  private lookup(p: string): FsStat | Node | null {
+    const node = this.nodes.get(p);
+    if (node) return node;
+    if (this.insideCreated(p)) return null;
+    try {
+      return this.base.lstat(p);
+    } catch {
+      return null;
+    }
+  }
+
+  private insideCreated(p: string): boolean {
+    for (let d = dir(p); d !== '.' && d !== '/'; d = dir(d)) {
+      const n = this.nodes.get(d);
+      if (n) return n.created;
+    }
+    return false;
+  }
+
+  /** Follows symlinks in the final component (targets taken relative to the pod root). */
+  private resolve(p: string, op: string): string {
+    let cur = p;
+    for (let i = 0; i <= MAX_LINKS; i++) {
+      const node = this.lookup(cur);
+      if (!node || node.kind !== 'symlink') return cur;
+      const target = 'target' in node && node.target !== undefined ? node.target : this.readlinkQuiet(cur);
+      if (target === null) return cur;
+      cur = target.startsWith('/') ? norm(target) : norm(dir(cur) + '/' + target);
+    }
+    throw this.err(op, p, 'ELOOP');
+  }
+
+  private resolveForWrite(p: string, shown: string): string {
+    try {
+      return this.resolve(p, 'open');
+    } catch {
+      throw this.err('open', shown, 'ELOOP');
+    }
+  }
+
+  private readlinkQuiet(p: string): string | null {
+    try {
+      return this.base.readlink(p);
+    } catch {
+      return null;
+    }
+  }
+
+  private requireDir(parent: string, op: string, shown: string): void {
+    if (parent === '.' || parent === '') return;
+    let st: FsStat;
+    try {
+      st = this.stat(parent);
+    } catch (e) {
+      throw this.err(op, shown, e instanceof FsError && e.code === 'ENOTDIR' ? 'ENOTDIR' : 'ENOENT');
+    }
+    if (st.kind !== 'dir') throw this.err(op, shown, 'ENOTDIR');
+  }
+
+  private err(op: string, path: string, code: Errno): FsError {
+    return new FsError(op, this.display(norm(path)), code);
+  }
+
+  private rethrow(e: unknown, op: string, path: string): unknown {
+    return e instanceof FsError ? this.err(op, path, e.code) : e;
+  }
+}
+
+function norm(p: string): string {
+  const c = clean(p);
+  return c.startsWith('/') ? c.slice(1) || '.' : c;
+}
+
+function statOf(n: Node): FsStat {
+  return { kind: n.kind, mode: n.mode, uid: n.uid, gid: n.gid, size: n.content?.length ?? 0 };
+}
+
+export function byPathBytes(a: { path: string }, b: { path: string }): number {
+  if (a.path === b.path) return 0;
+  return Buffer.compare(Buffer.from(a.path), Buffer.from(b.path));
+}

@@ -1,0 +1,129 @@
+// apply(plan): writes a plan's entries into the pod root — the only writer of pod roots.
+// Every file is written atomically with the planned mode (and owner when running as root).
+// A file or link that differs from the plan and that podunit did not write itself (a
+// hand-edited unit, say) is a conflict: nothing is written unless `force`, and then the old
+// entry is kept as <name>.podunit-bak.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Plan, PlanEntry } from '../../shared/plan.js';
+import { backup, confinedPath, ensureDir, symlinkAtomic, writeFileAtomic } from './write.js';
+import { byPathBytes } from '../generator/plan-fs.js';
+
+/** Where podunit remembers what it wrote (path -> sha256 of content or link target). */
+export const STATE_FILE = '.podunit-written.json';
+
+export type EntryAction = 'create' | 'replace' | 'unchanged' | 'update-attributes' | 'conflict';
+
+export interface PreviewItem {
+  path: string;
+  kind: PlanEntry['kind'];
+  action: EntryAction;
+  /** Current content (files) or target (symlinks) when the entry exists. */
+  current?: string;
+  planned?: string;
+}
+
+export interface ApplyReport {
+  written: string[];
+  unchanged: string[];
+  backups: { path: string; backup: string }[];
+  /** Ownership could not be applied (not running as root). */
+  ownershipSkipped: boolean;
+}
+
+export class ApplyError extends Error {
+  constructor(message: string, readonly conflicts: string[] = []) {
+    super(message);
+  }
+}
+
+function sha(s: string): string {
+  return crypto.createHash('sha256').update(s).digest('hex');
+}
+
+function readState(rootAbs: string): Record<string, string> {
+  try {
+    const v = JSON.parse(fs.readFileSync(path.join(rootAbs, STATE_FILE), 'utf8'));
+    return v && typeof v === 'object' ? v : {};
+  } catch {
+    return {};
+  }
+}
+
+function planEntries(plan: Plan): PlanEntry[] {
+  return [...plan.entries, ...(plan.nspawnEntries ?? [])].sort(byPathBytes);
+}
+
+/** What apply would do to each entry, without writing anything. */
+export function previewApply(plan: Plan, root: string): PreviewItem[] {
+  const rootAbs = fs.realpathSync(root);
+  const state = readState(rootAbs);
+  return planEntries(plan).map((e) => previewOne(rootAbs, e, state));
+}
+
+function previewOne(rootAbs: string, e: PlanEntry, state: Record<string, string>): PreviewItem {
+  const abs = confinedPath(rootAbs, e.path);
+  let st: fs.Stats | null = null;
+  try {
+    st = fs.lstatSync(abs);
+  } catch {
+    st = null;
+  }
+  const planned = e.kind === 'file' ? e.content : e.kind === 'symlink' ? e.target : undefined;
+  if (!st) return { path: e.path, kind: e.kind, action: 'create', planned };
+  if (e.kind === 'dir') {
+    if (!st.isDirectory()) throw new ApplyError(`${e.path}: exists and is not a directory`);
+    const same = (st.mode & 0o7777) === parseInt(e.mode!, 8);
+    return { path: e.path, kind: e.kind, action: same ? 'unchanged' : 'update-attributes' };
+  }
+  if (st.isDirectory()) throw new ApplyError(`${e.path}: is a directory, the plan has a ${e.kind} there`);
+  const current = st.isSymbolicLink() ? fs.readlinkSync(abs) : fs.readFileSync(abs, 'utf8');
+  const sameKind = e.kind === 'symlink' ? st.isSymbolicLink() : st.isFile();
+  if (sameKind && current === planned) {
+    const modeOk = e.kind === 'symlink' || (st.mode & 0o7777) === parseInt(e.mode!, 8);
+    return { path: e.path, kind: e.kind, action: modeOk ? 'unchanged' : 'update-attributes', current, planned };
+  }
+  const ours = state[e.path] !== undefined && state[e.path] === sha(current);
+  return { path: e.path, kind: e.kind, action: ours ? 'replace' : 'conflict', current, planned };
+}
+
+export function applyPlan(plan: Plan, root: string, opts: { force: boolean }): ApplyReport {
+  if (plan.error) throw new ApplyError(`generation failed (${plan.error.message}); nothing written`);
+  if (plan.nspawnError) throw new ApplyError(`systemd-nspawn arguments failed (${plan.nspawnError.message}); nothing written`);
+  const rootAbs = fs.realpathSync(root);
+  const state = readState(rootAbs);
+  const entries = planEntries(plan);
+  const preview = entries.map((e) => previewOne(rootAbs, e, state));
+  const conflicts = preview.filter((p) => p.action === 'conflict').map((p) => p.path);
+  if (conflicts.length > 0 && !opts.force) {
+    throw new ApplyError(
+      `${conflicts.length} file(s) differ from the plan and were not written by podunit: ${conflicts.join(', ')}. Nothing written; use --force to replace them (the old ones are kept as <name>.podunit-bak).`,
+      conflicts,
+    );
+  }
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const report: ApplyReport = { written: [], unchanged: [], backups: [], ownershipSkipped: false };
+  entries.forEach((e, i) => {
+    const p = preview[i];
+    if (p.action === 'unchanged') {
+      report.unchanged.push(e.path);
+      if (e.kind !== 'dir') state[e.path] = sha((e.kind === 'file' ? e.content : e.target) ?? '');
+      return;
+    }
+    const owner = asRoot ? { uid: e.uid, gid: e.gid } : undefined;
+    if (!asRoot && (e.uid !== 0 || e.gid !== 0)) report.ownershipSkipped = true;
+    if (p.action === 'conflict') report.backups.push({ path: e.path, backup: backup(rootAbs, e.path) });
+    if (e.kind === 'dir') ensureDir(rootAbs, e.path, parseInt(e.mode!, 8), owner);
+    else if (e.kind === 'file') {
+      writeFileAtomic(rootAbs, e.path, e.content ?? '', parseInt(e.mode!, 8), owner);
+      state[e.path] = sha(e.content ?? '');
+    } else {
+      symlinkAtomic(rootAbs, e.path, e.target!);
+      state[e.path] = sha(e.target!);
+    }
+    report.written.push(e.path);
+  });
+  writeFileAtomic(rootAbs, STATE_FILE, JSON.stringify(state, null, 1) + '\n', 0o644);
+  return report;
+}

@@ -1,0 +1,25 @@
+// Host volume sources named in a pod manifest text, found leniently (the manifest may not
+// decode yet): every string `source` of an object whose `kind` is "host", at any depth.
+export function hostVolumeSources(podText: string): string[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(podText);
+  } catch {
+    return [];
+  }
+  const out = new Set<string>();
+  const walk = (v: unknown, depth: number): void => {
+    if (depth > 64 || v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x, depth + 1);
+      return;
+    }
+    const o = v as Record<string, unknown>;
+    const get = (k: string) => Object.entries(o).find(([key]) => key.toLowerCase() === k)?.[1];
+    const source = get('source');
+    if (get('kind') === 'host' && typeof source === 'string' && source.startsWith('/')) out.add(source);
+    for (const x of Object.values(o)) walk(x, depth + 1);
+  };
+  walk(doc, 0);
+  return [...out];
+}

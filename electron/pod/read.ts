@@ -1,0 +1,104 @@
+// Gathering a PodSnapshot from a pod root on disk: the read-only view, the runtime options
+// (runtime-config in the pod, a given file, then explicit overrides) and the host facts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { defaultRuntimePod, type HostFacts, type RuntimePod } from '../../shared/runtime.js';
+import type { PodSnapshot } from '../generator/snapshot.js';
+import { RealPodFs } from './realfs.js';
+import { probeDevices, probeHostFacts } from './host-facts.js';
+import { hostVolumeSources } from './host-volumes.js';
+import { parseRuntimeConfig } from './runtime-config.js';
+
+export class PodRootError extends Error {}
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const PLACEHOLDER_UUID = '00000000-0000-0000-0000-000000000000';
+
+export interface ReadOptions {
+  uuid?: string;
+  /** A RuntimePod JSON file to use instead of <pod-root>/runtime-config. */
+  runtimeConfigFile?: string;
+  /** Fields that override the runtime configuration. */
+  runtime?: Partial<Omit<RuntimePod, 'InsecureOptions'>> & { InsecureOptions?: Partial<RuntimePod['InsecureOptions']> };
+  metadataURL?: string;
+  appAdd?: string[];
+  host?: Partial<HostFacts>;
+  overrides?: PodSnapshot['overrides'];
+}
+
+/** Checks the directory and returns its absolute real path. */
+export function openPodRoot(root: string): string {
+  const abs = path.resolve(root);
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new PodRootError(`pod root ${abs}: no such directory`);
+    if (code === 'EACCES') throw new PodRootError(`pod root ${abs}: permission denied`);
+    throw new PodRootError(`pod root ${abs}: ${(e as Error).message}`);
+  }
+  if (!st.isDirectory()) throw new PodRootError(`pod root ${abs}: not a directory`);
+  try {
+    fs.accessSync(abs, fs.constants.R_OK | fs.constants.X_OK);
+  } catch {
+    throw new PodRootError(`pod root ${abs}: permission denied`);
+  }
+  return fs.realpathSync(abs);
+}
+
+export function readRuntime(rootAbs: string, opts: ReadOptions): { runtime: RuntimePod; source: string } {
+  let runtime = defaultRuntimePod();
+  let source = 'rkt defaults';
+  const file = opts.runtimeConfigFile ?? path.join(rootAbs, 'runtime-config');
+  if (opts.runtimeConfigFile || fs.existsSync(file)) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new PodRootError(`${file}: ${(e as Error).message}`);
+    }
+    runtime = parseRuntimeConfig(text, file);
+    source = file;
+  }
+  const { InsecureOptions, ...rest } = opts.runtime ?? {};
+  runtime = { ...runtime, ...stripUndefined(rest), InsecureOptions: { ...runtime.InsecureOptions, ...stripUndefined(InsecureOptions ?? {}) } };
+  return { runtime, source };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function defaultUuid(rootAbs: string): string | null {
+  const name = path.basename(rootAbs);
+  return UUID_PATTERN.test(name) ? name : null;
+}
+
+export function readPodSnapshot(root: string, opts: ReadOptions = {}): PodSnapshot {
+  const rootAbs = openPodRoot(root);
+  const podFs = new RealPodFs(rootAbs);
+  const { runtime } = readRuntime(rootAbs, opts);
+  let podText = opts.overrides?.pod;
+  if (podText === undefined) {
+    try {
+      podText = new TextDecoder().decode(podFs.readFile('pod'));
+    } catch {
+      podText = '';
+    }
+  }
+  const sources = hostVolumeSources(podText);
+  const probed = probeHostFacts([]);
+  const host: HostFacts = { ...probed, ...stripUndefined(opts.host ?? {}) };
+  if (!opts.host?.devices) host.devices = probeDevices(sources);
+  return {
+    root: rootAbs,
+    uuid: opts.uuid ?? defaultUuid(rootAbs) ?? PLACEHOLDER_UUID,
+    fs: podFs,
+    runtime,
+    metadataURL: opts.metadataURL ?? '',
+    appAdd: opts.appAdd ?? [],
+    host,
+    overrides: opts.overrides,
+  };
+}
