@@ -3,6 +3,7 @@
 // rkt re-reads both at every use, so callers call this each time rather than caching.
 import type { HostFacts } from '../../shared/runtime.js';
 import { atoi } from './goparse.js';
+import { FsError } from './podfs.js';
 import { GenError, panicError, wrap } from './gen-error.js';
 import type { PlanFs } from './plan-fs.js';
 import { join, splitList } from './gopath.js';
@@ -18,7 +19,7 @@ export interface Flavor {
 export function getFlavor(fs: PlanFs, host: HostFacts): Flavor {
   let flavor: string;
   try {
-    flavor = fs.readlink(join(STAGE1_ROOTFS, 'flavor'));
+    flavor = readFlavorLink(fs);
   } catch (e) {
     throw wrap('unable to determine stage1 flavor', e, { kind: 'host', fact: 'stage1/rootfs/flavor' });
   }
@@ -39,6 +40,24 @@ export function getFlavor(fs: PlanFs, host: HostFacts): Flavor {
   if (n.ok) return { flavor, systemdVersion: Number(n.value) };
   if (n.error === 'syntax') return { flavor, systemdVersion: 0 };
   throw wrap("error parsing stage1's systemd version", new GenError(n.text));
+}
+
+/**
+ * The target text of stage1/rootfs/flavor. rkt requires a symlink; a regular file holding the
+ * flavor name (what a checkout without symlink support leaves behind) is read by its content,
+ * with a note, since the flavor it names is unambiguous.
+ */
+function readFlavorLink(fs: PlanFs): string {
+  const path = join(STAGE1_ROOTFS, 'flavor');
+  try {
+    return fs.readlink(path);
+  } catch (e) {
+    if (!(e instanceof FsError) || e.code !== 'EINVAL' || fs.lstat(path).kind !== 'file') throw e;
+    const name = fs.readText(path).replace(/\n$/, '');
+    if (name === '' || name.includes('\n') || name.length > 64) throw e;
+    fs.notes.add(`stage1/rootfs/flavor is a regular file, not a symlink; rkt would fail to read it (readlink: invalid argument). Using its content, ${JSON.stringify(name)}, as the flavor.`);
+    return name;
+  }
 }
 
 function hostSystemdVersion(host: HostFacts): number {

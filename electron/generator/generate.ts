@@ -31,7 +31,7 @@ export function generate(snapshot: PodSnapshot, profileName: string = DEFAULT_PR
   const finish = (): Plan => {
     plan.entries = annotate(ctx, fs.entries('main'));
     plan.stderr = joinLog(ctx.log);
-    plan.warnings.unshift(...ctx.log.map((l) => l.replace(/^stage1: /, '')));
+    plan.warnings.unshift(...fs.notes, ...ctx.log.map((l) => l.replace(/^stage1: /, '')));
     plan.provenance = ctx.provenance;
     plan.elapsedMs = performance.now() - started;
     return plan;
@@ -108,8 +108,10 @@ function emptyPlan(snapshot: PodSnapshot, profile: Profile): Plan {
 function failAt(plan: Plan, stage: string, e: unknown, finish: () => Plan): Plan {
   plan.error = toPlanError(e);
   plan.errorStage = stage;
-  plan.nspawnArgs = null;
-  plan.nspawnEntries = null;
+  if (!stage.startsWith('app-add:')) {
+    plan.nspawnArgs = null;
+    plan.nspawnEntries = null;
+  }
   return finish();
 }
 

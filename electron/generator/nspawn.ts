@@ -63,10 +63,12 @@ function prepareMountpoint(ctx: GenContext, volPath: string, targetPath: string,
   if (vol.kind !== 'empty') return;
   if (ctx.pod.runtime.Debug) ctx.log.push(`stage1: creating an empty volume folder for sharing: ${JSON.stringify(join(ctx.pod.root, volPath))}`);
   const modeText = vol.mode ?? '';
-  let mode = parseOctal(modeText);
-  if (mode === null) {
+  const parsed = parseOctal(modeText);
+  if (parsed === null) {
     throw wrap(`invalid mode ${JSON.stringify(modeText)} for volume ${JSON.stringify(vol.name)}`, new GenError(`strconv.ParseUint: parsing ${JSON.stringify(modeText)}: ${/^[0-7]+$/.test(modeText) ? 'value out of range' : 'invalid syntax'}`));
   }
+  // Go's os.FileMode(parsed) keeps only the permission bits when chmod'ing (0o1000 is not ModeSticky).
+  let mode = parsed & 0o777;
   let uid = vol.uid ?? 0;
   let gid = vol.gid ?? 0;
   const fs = ctx.fs;

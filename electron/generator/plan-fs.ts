@@ -26,6 +26,8 @@ const encoder = new TextEncoder();
 export class PlanFs {
   private readonly nodes = new Map<string, Node>();
   private phase = 'main';
+  /** Observations about the pod worth telling the user (each once). */
+  readonly notes = new Set<string>();
 
   /** `display` turns a pod-relative path into the text rkt puts in error messages. */
   constructor(

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { main } from '../cli/main.js';
 import type { PlanEntry } from '../../shared/plan.js';
+import { wasSymlink } from './corpus-symlinks.js';
 
 export interface CaseSpec {
   description: string;
@@ -29,14 +30,17 @@ export interface Expected {
   nspawnEntries: (PlanEntry & { unorderedSections?: boolean })[] | null;
 }
 
-export function copyInput(src: string, dst: string): void {
+/** Copies a case's input/ as the corpus README says; `caseName` restores stored symlinks. */
+export function copyInput(src: string, dst: string, caseName = '', rel = ''): void {
   fs.mkdirSync(dst, { recursive: true, mode: 0o755 });
   fs.chmodSync(dst, 0o755);
   for (const e of fs.readdirSync(src, { withFileTypes: true })) {
     const s = path.join(src, e.name);
     const d = path.join(dst, e.name);
+    const r = rel ? `${rel}/${e.name}` : e.name;
     if (e.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(s), d);
-    else if (e.isDirectory()) copyInput(s, d);
+    else if (e.isDirectory()) copyInput(s, d, caseName, r);
+    else if (wasSymlink(caseName, r)) fs.symlinkSync(fs.readFileSync(s, 'utf8'), d);
     else {
       fs.copyFileSync(s, d);
       fs.chmodSync(d, fs.statSync(s).mode & 0o111 ? 0o755 : 0o644);
@@ -59,7 +63,7 @@ export async function runCase(caseDir: string, extraArgs: string[] = [], legacy 
   const spec: CaseSpec = JSON.parse(fs.readFileSync(path.join(caseDir, 'case.json'), 'utf8'));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'podunit-case-'));
   const root = path.join(tmp, 'pod');
-  copyInput(path.join(caseDir, 'input'), root);
+  copyInput(path.join(caseDir, 'input'), root, path.basename(caseDir));
   if (canChown) for (const o of spec.inputOwnership ?? []) fs.lchownSync(path.join(root, o.path), o.uid, o.gid);
   const args = ['generate', root, '--json', '--uuid', spec.uuid, '--host-cgroups', 'memory,cpu', ...extraArgs];
   if (spec.hostSystemctlVersionOutput !== undefined) {
