@@ -5,7 +5,7 @@ import { UsageError, type ParsedArgs } from './args.js';
 
 export const GENERATE_SPEC = {
   values: ['uuid', 'runtime-config', 'private-users', 'insecure-options', 'metadata-url', 'app-add', 'host-cgroups', 'host-systemctl-output', 'profile'],
-  flags: ['json', 'write', 'force', 'interactive', 'debug', 'mutable', 'help'],
+  flags: ['json', 'write', 'force', 'interactive', 'debug', 'mutable', 'as-prepared', 'help'],
 };
 
 const INSECURE = ['paths', 'capabilities', 'seccomp', 'all'];
@@ -21,6 +21,7 @@ export function readOptionsFromArgs(args: ParsedArgs): ReadOptions {
     opts.uuid = uuid.toLowerCase();
   }
   if (v('runtime-config') !== undefined) opts.runtimeConfigFile = v('runtime-config');
+  if (args.flags.has('as-prepared')) opts.asPrepared = true;
   if (args.flags.has('interactive')) opts.runtime!.Interactive = true;
   if (args.flags.has('debug')) opts.runtime!.Debug = true;
   if (args.flags.has('mutable')) opts.runtime!.Mutable = true;

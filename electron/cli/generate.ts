@@ -29,6 +29,8 @@ Pod and runtime options (default: <pod-root>/runtime-config when present, else r
   --insecure-options LIST      paths,capabilities,seccomp (or all)
   --metadata-url URL           the metadata service URL (AC_METADATA_URL)
   --app-add a,b                mutable pods: apps added afterwards with 'rkt app add'
+  --as-prepared                ignore the files stage1 already generated (units, env files,
+                               runtime-config ...): regenerate a pod rkt has started as it was
 Host facts (default: probed on this machine):
   --host-cgroups LIST|none     available cgroup controllers, e.g. memory,cpu
   --host-systemctl-output FILE use this text as the output of 'systemctl --version'

@@ -23,8 +23,8 @@ function freshPod(caseName: string): { root: string; tmp: string } {
   return { root, tmp };
 }
 
-function planFor(root: string): Plan {
-  return generate(readPodSnapshot(root, { uuid: '6b1a4c5e-2f0d-4a8b-9c3e-7d5f1e2a3b4c', host: { cgroupControllers: ['memory', 'cpu'] } }));
+function planFor(root: string, asPrepared = false): Plan {
+  return generate(readPodSnapshot(root, { uuid: '6b1a4c5e-2f0d-4a8b-9c3e-7d5f1e2a3b4c', host: { cgroupControllers: ['memory', 'cpu'] }, asPrepared }));
 }
 
 function assertTreeMatches(root: string, plan: Plan): void {
@@ -52,7 +52,8 @@ test('apply writes exactly the planned tree', { skip }, () => {
       const report = applyPlan(plan, root, { force: false });
       assert.ok(report.written.length > 0);
       assertTreeMatches(root, plan);
-      const again = planFor(root);
+      const again = planFor(root, true);
+      assert.equal(again.error, null, `${name}: regenerating the written pod as prepared`);
       const second = applyPlan(again, root, { force: false });
       assert.equal(second.written.length, 0, `${name}: a second apply has nothing to do`);
       assert.ok(!fs.readdirSync(path.join(root, 'stage1/rootfs/usr/lib/systemd/system')).some((f) => f.includes('.podunit-')), 'no temp files left');

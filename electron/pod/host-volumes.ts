@@ -23,3 +23,18 @@ export function hostVolumeSources(podText: string): string[] {
   walk(doc, 0);
   return [...out];
 }
+
+/** App names listed in a pod manifest text (leniently; [] when it does not parse). */
+export function appNames(podText: string): string[] {
+  try {
+    const doc = JSON.parse(podText) as Record<string, unknown>;
+    const apps = Object.entries(doc).find(([k]) => k.toLowerCase() === 'apps')?.[1];
+    if (!Array.isArray(apps)) return [];
+    return apps.flatMap((a) => {
+      const name = a && typeof a === 'object' ? Object.entries(a).find(([k]) => k.toLowerCase() === 'name')?.[1] : undefined;
+      return typeof name === 'string' ? [name] : [];
+    });
+  } catch {
+    return [];
+  }
+}

@@ -6,7 +6,8 @@ import { defaultRuntimePod, type HostFacts, type RuntimePod } from '../../shared
 import type { PodSnapshot } from '../generator/snapshot.js';
 import { RealPodFs } from './realfs.js';
 import { probeDevices, probeHostFacts } from './host-facts.js';
-import { hostVolumeSources } from './host-volumes.js';
+import { appNames, hostVolumeSources } from './host-volumes.js';
+import { PristineFs } from './pristine-fs.js';
 import { parseRuntimeConfig } from './runtime-config.js';
 
 export class PodRootError extends Error {}
@@ -24,6 +25,11 @@ export interface ReadOptions {
   appAdd?: string[];
   host?: Partial<HostFacts>;
   overrides?: PodSnapshot['overrides'];
+  /**
+   * Generate as if stage1 had not run yet: hide the files stage1's generation writes (units,
+   * env and sysusers files, runtime-config …). For inspecting pods rkt has already started.
+   */
+  asPrepared?: boolean;
 }
 
 /** Checks the directory and returns its absolute real path. */
@@ -77,17 +83,18 @@ export function defaultUuid(rootAbs: string): string | null {
 
 export function readPodSnapshot(root: string, opts: ReadOptions = {}): PodSnapshot {
   const rootAbs = openPodRoot(root);
-  const podFs = new RealPodFs(rootAbs);
+  const realFs = new RealPodFs(rootAbs);
   const { runtime } = readRuntime(rootAbs, opts);
   let podText = opts.overrides?.pod;
   if (podText === undefined) {
     try {
-      podText = new TextDecoder().decode(podFs.readFile('pod'));
+      podText = new TextDecoder().decode(realFs.readFile('pod'));
     } catch {
       podText = '';
     }
   }
   const sources = hostVolumeSources(podText);
+  const podFs = opts.asPrepared ? new PristineFs(realFs, appNames(podText)) : realFs;
   const probed = probeHostFacts([]);
   const host: HostFacts = { ...probed, ...stripUndefined(opts.host ?? {}) };
   if (!opts.host?.devices) host.devices = probeDevices(sources);
