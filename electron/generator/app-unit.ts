@@ -20,7 +20,7 @@ import { unitNamePathEscape, quoteExec } from './escape.js';
 import { PROTECT_KERNEL_HIDDEN_DIRS, PROTECT_KERNEL_HIDDEN_PATHS, PROTECT_KERNEL_RO_PATHS } from './protect-paths.js';
 import { UNIT_DIR, relAppRootfs, type GenContext } from './pod.js';
 import { execSource, fieldSource, hostFact, runtimeOption } from './sources.js';
-import { unitOption, type UnitOption } from './unit-option.js';
+import { unitOption, unitOptionFrom, type UnitOption } from './unit-option.js';
 import type { UnitWriter } from './unit-writer.js';
 import { writeSocketActivationUnit } from './socket-unit.js';
 
@@ -134,6 +134,22 @@ function supportsNotify(ctx: GenContext, app: string): Provenance | null {
   return ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(a.value) ? fieldSource(a, 'value') : null;
 }
 
+const filterOptionCache = new WeakMap<readonly string[], Map<string, UnitOption[]>>();
+
+/** SystemCallFilter= lines; shared between apps with the same filter (the options are never mutated). */
+function systemCallFilterOptions(sf: SeccompFilter): UnitOption[] {
+  const prefix = sf.mode === 'blacklist' ? '~' : '';
+  let byPrefix = filterOptionCache.get(sf.syscalls);
+  if (!byPrefix) filterOptionCache.set(sf.syscalls, (byPrefix = new Map()));
+  const key = prefix + '\u0000' + sf.sources.map((s) => JSON.stringify(s)).join();
+  let opts = byPrefix.get(key);
+  if (!opts) {
+    opts = sf.syscalls.map((s) => unitOptionFrom('Service', 'SystemCallFilter', prefix + s, sf.sources));
+    byPrefix.set(key, opts);
+  }
+  return opts;
+}
+
 export function prepareAppInstance(app: string): string {
   return `prepare-app@-${unitNamePathEscape(relAppRootfs(app))}.service`;
 }
@@ -225,8 +241,7 @@ function appSystemdUnit(uw: UnitWriter, pa: PreparedApp, binPath: string, binSou
   if (pa.seccomp) {
     const sf = pa.seccomp;
     if (sf.errno !== '') opts.push(unitOption('Service', 'SystemCallErrorNumber', sf.errno, ...sf.sources));
-    const prefix = sf.mode === 'blacklist' ? '~' : '';
-    for (const s of sf.syscalls) opts.push(unitOption('Service', 'SystemCallFilter', prefix + s, ...sf.sources));
+    opts.push(...systemCallFilterOptions(sf));
   }
   opts.push(unitOption('Service', 'NoNewPrivileges', String(pa.noNewPrivileges), ...pa.nnpSources));
 
@@ -246,14 +261,17 @@ function appSystemdUnit(uw: UnitWriter, pa: PreparedApp, binPath: string, binSou
   }
 
   if (pa.protect) {
-    const rel = (paths: readonly string[]) => paths.map((p) => '-' + join(rootfs, p));
+    const protectSrc = [flavorSrc];
+    const add = (key: string, paths: readonly string[]) => {
+      for (const p of paths) opts.push(unitOptionFrom('Service', key, '-' + join(rootfs, p), protectSrc));
+    };
     if (version >= 231) {
-      for (const v of rel(PROTECT_KERNEL_HIDDEN_PATHS)) opts.push(unitOption('Service', 'InaccessiblePaths', v, flavorSrc));
-      for (const v of rel(PROTECT_KERNEL_HIDDEN_DIRS)) opts.push(unitOption('Service', 'InaccessiblePaths', v, flavorSrc));
-      for (const v of rel(PROTECT_KERNEL_RO_PATHS)) opts.push(unitOption('Service', 'ReadOnlyPaths', v, flavorSrc));
+      add('InaccessiblePaths', PROTECT_KERNEL_HIDDEN_PATHS);
+      add('InaccessiblePaths', PROTECT_KERNEL_HIDDEN_DIRS);
+      add('ReadOnlyPaths', PROTECT_KERNEL_RO_PATHS);
     } else {
-      for (const v of rel(PROTECT_KERNEL_HIDDEN_DIRS)) opts.push(unitOption('Service', 'InaccessibleDirectories', v, flavorSrc));
-      for (const v of rel(PROTECT_KERNEL_RO_PATHS)) opts.push(unitOption('Service', 'ReadOnlyDirectories', v, flavorSrc));
+      add('InaccessibleDirectories', PROTECT_KERNEL_HIDDEN_DIRS);
+      add('ReadOnlyDirectories', PROTECT_KERNEL_RO_PATHS);
     }
     if (version >= 233) opts.push(unitOption('Service', 'MountAPIVFS', 'false', flavorSrc));
     opts.push(unitOption('Service', 'MountFlags', 'shared'));

@@ -16,7 +16,28 @@ export interface Flavor {
   systemdVersion: number;
 }
 
+type Memo = { ok: Flavor } | { err: unknown };
+const memo = new WeakMap<PlanFs, Memo>();
+
+/**
+ * rkt re-reads the flavor and version at every use; within one generation neither file can
+ * change (the generator never writes them), so the first answer — value or error — is reused.
+ */
 export function getFlavor(fs: PlanFs, host: HostFacts): Flavor {
+  let m = memo.get(fs);
+  if (!m) {
+    try {
+      m = { ok: readFlavor(fs, host) };
+    } catch (e) {
+      m = { err: e };
+    }
+    memo.set(fs, m);
+  }
+  if ('err' in m) throw m.err;
+  return m.ok;
+}
+
+function readFlavor(fs: PlanFs, host: HostFacts): Flavor {
   let flavor: string;
   try {
     flavor = readFlavorLink(fs);

@@ -2,8 +2,11 @@
 // which differ from node:path in edge cases the generator's output depends on.
 
 /** filepath.Clean: lexical cleanup; '' becomes '.'. */
+const NEEDS_CLEANING = /\/\/|(^|\/)\.\.?(\/|$)|.\/$/;
+
 export function clean(p: string): string {
   if (p === '') return '.';
+  if (!NEEDS_CLEANING.test(p)) return p;
   const rooted = p.charCodeAt(0) === 47;
   const out: string[] = [];
   for (const part of p.split('/')) {

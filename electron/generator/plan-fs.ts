@@ -260,6 +260,7 @@ export class PlanFs {
     const node = this.nodes.get(p);
     if (node) return node;
     if (this.insideCreated(p)) return null;
+    if (this.base.tryLstat) return this.base.tryLstat(p);
     try {
       return this.base.lstat(p);
     } catch {
@@ -268,8 +269,8 @@ export class PlanFs {
   }
 
   private insideCreated(p: string): boolean {
-    for (let d = dir(p); d !== '.' && d !== '/'; d = dir(d)) {
-      const n = this.nodes.get(d);
+    for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1)) {
+      const n = this.nodes.get(p.slice(0, i));
       if (n) return n.created;
     }
     return false;
@@ -333,7 +334,13 @@ function statOf(n: Node): FsStat {
   return { kind: n.kind, mode: n.mode, uid: n.uid, gid: n.gid, size: n.content?.length ?? 0 };
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Byte order of the UTF-8 paths (plain string order when both are ASCII). */
 export function byPathBytes(a: { path: string }, b: { path: string }): number {
-  if (a.path === b.path) return 0;
-  return Buffer.compare(Buffer.from(a.path), Buffer.from(b.path));
+  const x = a.path;
+  const y = b.path;
+  if (x === y) return 0;
+  if (!NON_ASCII.test(x) && !NON_ASCII.test(y)) return x < y ? -1 : 1;
+  return Buffer.compare(Buffer.from(x), Buffer.from(y));
 }

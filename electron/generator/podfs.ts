@@ -45,4 +45,6 @@ export interface PodFs {
   readlink(path: string): string;
   /** Names in the directory, unsorted. Throws FsError('open', …). */
   readdir(path: string): string[];
+  /** lstat without the cost of an exception: null when the path cannot be looked up. */
+  tryLstat?(path: string): FsStat | null;
 }

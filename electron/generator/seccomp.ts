@@ -10,7 +10,7 @@ import { fieldSource } from './sources.js';
 
 export interface SeccompFilter {
   mode: 'whitelist' | 'blacklist';
-  syscalls: string[];
+  syscalls: readonly string[];
   errno: string;
   sources: Provenance[];
 }
@@ -26,9 +26,14 @@ const SYSTEMD_GROUPS: Record<string, string> = {
   'raw-io': '@raw-io',
 };
 
-function rktWhitelist(arch: string): string[] {
-  return /^arm/.test(arch) ? [...DEFAULT_WHITELIST, ...ARM_WHITELIST_ADDITIONS] : [...DEFAULT_WHITELIST];
+const ARM_WHITELIST: readonly string[] = [...DEFAULT_WHITELIST, ...ARM_WHITELIST_ADDITIONS];
+
+/** rkt's default whitelist for the architecture rkt was built for (shared, never mutated). */
+function rktWhitelist(arch: string): readonly string[] {
+  return /^arm/.test(arch) ? ARM_WHITELIST : DEFAULT_WHITELIST;
 }
+
+const CONSTANT_SOURCES: Provenance[] = [{ kind: 'constant' }];
 
 type Expansion = { syscalls: string[]; flag: '' | 'all' | 'empty' };
 
@@ -83,9 +88,7 @@ export function generateSeccompFilter(ctx: GenContext, isolators: Isolator[]): S
     if (found) throw fail('too many seccomp isolators specified', fieldSource(iso));
     found = iso;
   }
-  if (!found) {
-    return { mode: 'whitelist', syscalls: rktWhitelist(ctx.host.arch), errno: '', sources: [{ kind: 'constant' }] };
-  }
+  if (!found) return { mode: 'whitelist', syscalls: rktWhitelist(ctx.host.arch), errno: '', sources: CONSTANT_SOURCES };
   const parsed = found.parsed as { type: string; value: { set: string[]; errno: string } };
   const source = fieldSource(found, 'value');
   const exp = expandSet(ctx, parsed.value.set, source);

@@ -26,12 +26,12 @@ export function serializeUnit(options: UnitOption[]): SerializedUnit {
       line++;
     }
     first = false;
-    parts.push('[', section, ']\n');
+    parts.push('[' + section + ']\n');
     line++;
     for (const o of opts) {
-      parts.push(o.name, '=', o.value, '\n');
+      parts.push(o.name + '=' + o.value + '\n');
       lines.push({ line, key: o.name, sources: o.sources });
-      line += 1 + countNewlines(o.value);
+      line += o.value.includes('\n') ? 1 + countNewlines(o.value) : 1;
     }
   }
   return { content: parts.join(''), lines };

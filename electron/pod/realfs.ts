@@ -1,6 +1,7 @@
 // A read-only PodFs over a pod root on disk. Every path is resolved inside the root:
 // absolute symlink targets are taken relative to the root and '..' never climbs above it,
-// so nothing outside the pod root is ever read.
+// so nothing outside the pod root is ever read. Lookups are cached for the life of the
+// instance (one generation, or until invalidate() after the pod changed on disk).
 import fs from 'node:fs';
 import path from 'node:path';
 import { FsError, type Errno, type FsKind, type FsStat, type PodFs } from '../generator/podfs.js';
@@ -26,49 +27,62 @@ function errnoOf(e: unknown): Errno {
   return code && KNOWN.includes(code) ? code : 'EIO';
 }
 
+type Looked = { st: FsStat } | { err: Errno };
+
 export class RealPodFs implements PodFs {
-  private readonly dirs = new Map<string, string>();
+  private readonly dirs = new Map<string, string | Errno>();
+  private readonly lstats = new Map<string, Looked>();
+  private readonly links = new Map<string, string>();
+  private readonly contents = new Map<string, Uint8Array>();
 
   constructor(readonly root: string) {}
 
+  /** Forgets cached lookups (call when the pod root changed on disk). */
+  invalidate(): void {
+    this.dirs.clear();
+    this.lstats.clear();
+    this.links.clear();
+    this.contents.clear();
+  }
+
+  tryLstat(rel: string): FsStat | null {
+    const abs = this.locate(rel, false);
+    if (typeof abs !== 'string') return null;
+    const r = this.lstatAbs(abs);
+    return 'st' in r ? r.st : null;
+  }
+
+  lstat(rel: string): FsStat {
+    return this.statOrThrow(rel, false, 'lstat');
+  }
+
+  stat(rel: string): FsStat {
+    return this.statOrThrow(rel, true, 'stat');
+  }
+
+  readlink(rel: string): string {
+    const abs = this.locateOrThrow(rel, false, 'readlink');
+    const r = this.lstatAbs(abs);
+    if ('err' in r) throw new FsError('readlink', rel, r.err);
+    if (r.st.kind !== 'symlink') throw new FsError('readlink', rel, 'EINVAL');
+    return this.linkAt(abs);
+  }
+
   readFile(rel: string): Uint8Array {
-    const abs = this.resolve(rel, true, 'open');
+    const abs = this.locateOrThrow(rel, true, 'open');
+    const cached = this.contents.get(abs);
+    if (cached) return cached;
     try {
-      return fs.readFileSync(abs);
+      const data = fs.readFileSync(abs);
+      this.contents.set(abs, data);
+      return data;
     } catch (e) {
       throw new FsError('open', rel, errnoOf(e));
     }
   }
 
-  lstat(rel: string): FsStat {
-    const abs = this.resolve(rel, false, 'lstat');
-    try {
-      return toFsStat(fs.lstatSync(abs));
-    } catch (e) {
-      throw new FsError('lstat', rel, errnoOf(e));
-    }
-  }
-
-  stat(rel: string): FsStat {
-    const abs = this.resolve(rel, true, 'stat');
-    try {
-      return toFsStat(fs.lstatSync(abs));
-    } catch (e) {
-      throw new FsError('stat', rel, errnoOf(e));
-    }
-  }
-
-  readlink(rel: string): string {
-    const abs = this.resolve(rel, false, 'readlink');
-    try {
-      return fs.readlinkSync(abs);
-    } catch (e) {
-      throw new FsError('readlink', rel, errnoOf(e));
-    }
-  }
-
   readdir(rel: string): string[] {
-    const abs = this.resolve(rel, true, 'open');
+    const abs = this.locateOrThrow(rel, true, 'open');
     try {
       return fs.readdirSync(abs);
     } catch (e) {
@@ -76,25 +90,71 @@ export class RealPodFs implements PodFs {
     }
   }
 
-  /** The on-disk path of `rel`, symlinks resolved inside the root (the final one only if `follow`). */
-  resolve(rel: string, follow: boolean, op: string): string {
+  /** The on-disk path of `rel` (symlinks resolved inside the root; the final one only if `follow`), or why not. */
+  resolve(rel: string, follow: boolean): string {
+    return this.locateOrThrow(rel, follow, 'stat');
+  }
+
+  private statOrThrow(rel: string, follow: boolean, op: string): FsStat {
+    const abs = this.locateOrThrow(rel, follow, op);
+    const r = this.lstatAbs(abs);
+    if ('err' in r) throw new FsError(op, rel, r.err);
+    return r.st;
+  }
+
+  private locateOrThrow(rel: string, follow: boolean, op: string): string {
+    const abs = this.locate(rel, follow);
+    if (typeof abs !== 'string') throw new FsError(op, rel, abs.err);
+    return abs;
+  }
+
+  private lstatAbs(abs: string): Looked {
+    let r = this.lstats.get(abs);
+    if (r) return r;
+    try {
+      const st = fs.lstatSync(abs, { throwIfNoEntry: false });
+      r = st ? { st: toFsStat(st) } : { err: 'ENOENT' };
+    } catch (e) {
+      r = { err: errnoOf(e) };
+    }
+    this.lstats.set(abs, r);
+    return r;
+  }
+
+  private linkAt(abs: string): string {
+    let t = this.links.get(abs);
+    if (t === undefined) {
+      t = fs.readlinkSync(abs);
+      this.links.set(abs, t);
+    }
+    return t;
+  }
+
+  private locate(rel: string, follow: boolean, depth = 0): string | { err: Errno } {
     const parts = rel.split('/').filter((p) => p !== '' && p !== '.');
     if (parts.length === 0) return this.root;
     const name = parts.pop()!;
-    const parent = this.resolveDir(parts, op, rel);
+    const parent = this.resolveDir(parts.join('/'));
+    if (typeof parent !== 'string') return { err: parent };
     if (name === '..') return parent === this.root ? this.root : path.dirname(parent);
-    const abs = path.join(parent, name);
+    const abs = parent + '/' + name;
     if (!follow) return abs;
-    return this.follow(abs, op, rel, 0);
+    const r = this.lstatAbs(abs);
+    if ('err' in r || r.st.kind !== 'symlink') return abs;
+    if (depth >= MAX_LINKS) return { err: 'ELOOP' };
+    const target = this.linkAt(abs);
+    const inside = path.posix.relative(this.root, parent);
+    return this.locate(target.startsWith('/') ? target : `${inside}/${target}`, true, depth + 1);
   }
 
-  private resolveDir(parts: string[], op: string, rel: string): string {
-    const key = parts.join('/');
+  /** A directory path with every symlink resolved inside the root (cached). */
+  private resolveDir(key: string): string | Errno {
     const cached = this.dirs.get(key);
     if (cached !== undefined) return cached;
     let cur = this.root;
     let links = 0;
-    const queue = [...parts];
+    const queue = key === '' ? [] : key.split('/');
+    let result: string | Errno = this.root;
     while (queue.length > 0) {
       const part = queue.shift()!;
       if (part === '' || part === '.') continue;
@@ -102,44 +162,30 @@ export class RealPodFs implements PodFs {
         cur = cur === this.root ? this.root : path.dirname(cur);
         continue;
       }
-      const next = path.join(cur, part);
-      let st: fs.Stats;
-      try {
-        st = fs.lstatSync(next);
-      } catch (e) {
-        throw new FsError(op, rel, errnoOf(e));
+      const next = cur + '/' + part;
+      const r = this.lstatAbs(next);
+      if ('err' in r) {
+        result = r.err;
+        break;
       }
-      if (st.isSymbolicLink()) {
-        if (++links > MAX_LINKS) throw new FsError(op, rel, 'ELOOP');
-        const target = fs.readlinkSync(next);
+      if (r.st.kind === 'symlink') {
+        if (++links > MAX_LINKS) {
+          result = 'ELOOP';
+          break;
+        }
+        const target = this.linkAt(next);
         if (target.startsWith('/')) cur = this.root;
         queue.unshift(...target.split('/'));
         continue;
       }
-      if (!st.isDirectory()) throw new FsError(op, rel, 'ENOTDIR');
+      if (r.st.kind !== 'dir') {
+        result = 'ENOTDIR';
+        break;
+      }
       cur = next;
     }
-    this.dirs.set(key, cur);
-    return cur;
-  }
-
-  private follow(abs: string, op: string, rel: string, depth: number): string {
-    let st: fs.Stats;
-    try {
-      st = fs.lstatSync(abs);
-    } catch {
-      return abs;
-    }
-    if (!st.isSymbolicLink()) return abs;
-    if (depth >= MAX_LINKS) throw new FsError(op, rel, 'ELOOP');
-    const target = fs.readlinkSync(abs);
-    const inside = path.relative(this.root, path.dirname(abs));
-    const next = target.startsWith('/') ? target.slice(1) : path.posix.join(inside, target);
-    const parts = next.split('/').filter((p) => p !== '' && p !== '.');
-    if (parts.length === 0) return this.root;
-    const name = parts.pop()!;
-    const parent = this.resolveDir(parts, op, rel);
-    if (name === '..') return parent === this.root ? this.root : path.dirname(parent);
-    return this.follow(path.join(parent, name), op, rel, depth + 1);
+    if (typeof result === 'string') result = cur;
+    this.dirs.set(key, result);
+    return result;
   }
 }
