@@ -2,6 +2,11 @@
 import { UsageError } from './args.js';
 import { generateCommand } from './generate.js';
 import { validateCommand } from './validate.js';
+import { serveCommand } from './serve.js';
+import { listCommand } from './list.js';
+import { statusCommand } from './status.js';
+import { logsCommand } from './logs.js';
+import { doctorCommand } from './doctor.js';
 import { processIO, type CliIO } from './output.js';
 import { PodRootError } from '../pod/read.js';
 import { RuntimeConfigError } from '../pod/runtime-config.js';
@@ -11,6 +16,11 @@ type Command = { run: (argv: string[], io: CliIO) => Promise<number>; summary: s
 const COMMANDS: Record<string, Command> = {
   generate: { run: generateCommand, summary: 'compute (and optionally write) the units rkt stage1 writes for a pod' },
   validate: { run: validateCommand, summary: "decode an appc manifest with Go's verdict and error text" },
+  serve: { run: serveCommand, summary: 'serve the inspector to a browser on loopback (browser mode)' },
+  list: { run: listCommand, summary: 'list the pods of an rkt data directory by state' },
+  status: { run: statusCommand, summary: "a pod's state and each app's exit status" },
+  logs: { run: logsCommand, summary: "a pod's journal, per app, optionally followed" },
+  doctor: { run: doctorCommand, summary: 'explain why a pod failed, most likely cause first' },
 };
 
 function help(): string {
