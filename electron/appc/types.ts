@@ -31,9 +31,13 @@ export interface Quantity {
   text: string;
   /** Kubernetes canonical string form (e.g. "1.5" -> "1500m"); equals `text` when already canonical. */
   canonical: string;
-  /** Value(): the amount rounded up (away from zero) to an integer, exact. */
+  /**
+   * Value(): the amount rounded up (away from zero) to an integer, exact (no int64 wrap-around).
+   * As in Go, a negative fractional amount held in inf.Dec form (binary suffix with a fraction,
+   * more than 18 digits, or finer than nanounits) rounds to trunc+1 instead.
+   */
   value: bigint;
-  /** MilliValue(): amount * 1000 rounded up (away from zero), exact. */
+  /** MilliValue(): amount * 1000 rounded the same way, exact. */
   milliValue: bigint;
 }
 
@@ -130,4 +134,10 @@ export interface PodManifest {
 /** Result of decoding: the value, or Go's error text (and where it arose, when known). */
 export type DecodeResult<T> =
   | { ok: true; value: T }
-  | { ok: false; error: string; pointer: string | null };
+  | {
+      ok: false;
+      error: string;
+      pointer: string | null;
+      /** For JSON syntax errors: character offset in the text where Go's scanner stopped. */
+      offset?: number;
+    };

@@ -1,0 +1,53 @@
+// The { "name", "value" } element shared by Labels and Annotations (name is an ACIdentifier),
+// and the list decoding their UnmarshalJSON does: a fresh slice in its own json.Unmarshal.
+
+import { Scope } from './failure.js';
+import {
+  decodeSlice, decodeString, decodeStruct, field, relocate, srcOf, StructType, type Located, type Output,
+} from './godecode.js';
+import type { JsonDoc } from './jsondoc.js';
+import { decodeACIdentifier } from './names.js';
+import type { NameValue } from './types.js';
+
+export interface GoNameValue extends Located {
+  name: string;
+  value: string;
+}
+
+export function newNameValue(node: number): GoNameValue {
+  return { node: node, earlier: null, keys: {}, name: '', value: '' };
+}
+
+/** Decodes a list of structs that have no UnmarshalJSON of their own, in a fresh scope. */
+export function decodeFreshList<T extends Located>(
+  doc: JsonDoc, node: number, make: (node: number) => T, type: StructType<T>,
+): T[] | null {
+  const scope = new Scope();
+  const slice = decodeSlice<T>(null, doc, node, scope, (current, d, element, s) => {
+    const value = current ?? make(element);
+    relocate(value, element);
+    decodeStruct(value, d, element, s, type);
+    return value;
+  }, 'array');
+  scope.settle();
+  return slice === null ? null : slice.items();
+}
+
+const IDENTIFIED_NAME_VALUE = new StructType<GoNameValue>([
+  field('name', (t, doc, node) => {
+    t.name = decodeACIdentifier(doc, node);
+  }),
+  field('value', (t, doc, node, scope) => {
+    t.value = decodeString(t.value, doc, node, scope);
+  }),
+]);
+
+/** Elements of Labels and Annotations, before the list's own checks. */
+export function decodeIdentifiedNameValues(doc: JsonDoc, node: number): GoNameValue[] | null {
+  return decodeFreshList(doc, node, newNameValue, IDENTIFIED_NAME_VALUE);
+}
+
+export function toNameValues(list: GoNameValue[] | null, out: Output): NameValue[] {
+  if (list === null) return [];
+  return list.map((v) => ({ name: v.name, value: v.value, src: srcOf(out, v) }));
+}
