@@ -87,7 +87,6 @@ test('bad usage exits 2 and says what is wrong', async () => {
     [['generate'], /exactly one <pod-root>/],
     [['generate', '/nonexistent/pod/root'], /pod root \/nonexistent\/pod\/root: no such directory/],
     [['generate', '.', '--profile', 'rkt-v9'], /unknown profile/],
-    [['generate', '.', '--private-users', 'lots'], /--private-users lots: expected SHIFT:COUNT/],
     [['generate', '.', '--insecure-options', 'paths,nope'], /unknown option "nope"/],
     [['generate', '.', '--bogus'], /unknown option --bogus/],
     [['generate', '.', '--force'], /--force goes with --write/],
