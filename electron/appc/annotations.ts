@@ -5,7 +5,7 @@ import { fail } from './failure.js';
 import { fieldNode } from './godecode.js';
 import { goQuote } from './gotext.js';
 import type { JsonDoc } from './jsondoc.js';
-import { decodeIdentifiedNameValues, type GoNameValue } from './namevalue.js';
+import { decodeAnnotationList, type GoNameValue } from './namevalue.js';
 import { rfc3339Error } from './rfc3339.js';
 import { checkHttpUrl } from './url.js';
 
@@ -31,7 +31,7 @@ export function checkAnnotations(doc: JsonDoc, annotations: readonly GoNameValue
 
 /** Annotations.UnmarshalJSON */
 export function decodeAnnotations(doc: JsonDoc, node: number): GoNameValue[] | null {
-  const annotations = decodeIdentifiedNameValues(doc, node);
+  const annotations = decodeAnnotationList(doc, node);
   checkAnnotations(doc, annotations ?? []);
   return annotations;
 }

@@ -20,7 +20,7 @@ import type { App, EventHandler, MountPoint, Port } from './types.js';
 /** Exec.UnmarshalJSON: a fresh []string in its own scope. */
 export function decodeExec(doc: JsonDoc, node: number): string[] | null {
   const scope = new Scope();
-  const slice = decodeSlice<string>(null, doc, node, scope, stringElement, 'array of strings');
+  const slice = decodeSlice<string>(null, doc, node, scope, stringElement, 'types.exec');
   scope.settle();
   return slice === null ? null : slice.items();
 }
@@ -32,7 +32,7 @@ export interface GoEventHandler extends Located {
   exec: string[] | null;
 }
 
-const EVENT_HANDLER = new StructType<GoEventHandler>([
+const EVENT_HANDLER = new StructType<GoEventHandler>('types.eventHandler', [
   field('name', (t, doc, node, scope) => {
     t.name = decodeString(t.name, doc, node, scope);
   }),
@@ -60,7 +60,7 @@ export interface GoMountPoint extends Located {
   readOnly: boolean;
 }
 
-const MOUNT_POINT = new StructType<GoMountPoint>([
+const MOUNT_POINT = new StructType<GoMountPoint>('types.MountPoint', [
   field('name', (t, doc, node) => {
     t.name = decodeACName(doc, node);
   }),
@@ -89,7 +89,7 @@ export interface GoPort extends Located {
   socketActivated: boolean;
 }
 
-const PORT = new StructType<GoPort>([
+const PORT = new StructType<GoPort>('types.port', [
   field('name', (t, doc, node) => {
     t.name = decodeACName(doc, node);
   }),
@@ -157,12 +157,12 @@ function gidElement(current: bigint | undefined, doc: JsonDoc, node: number, sco
   return decodeInteger(current ?? 0n, doc, node, scope, false);
 }
 
-const APP = new StructType<GoApp>([
+const APP = new StructType<GoApp>('types.app', [
   field('exec', (t, doc, node) => {
     t.exec = decodeExec(doc, node);
   }),
   field('eventHandlers', (t, doc, node, scope) => {
-    t.eventHandlers = decodeSlice(t.eventHandlers, doc, node, scope, decodeEventHandler, 'array');
+    t.eventHandlers = decodeSlice(t.eventHandlers, doc, node, scope, decodeEventHandler, '[]types.EventHandler');
   }),
   field('user', (t, doc, node, scope) => {
     t.user = decodeString(t.user, doc, node, scope);
@@ -171,7 +171,7 @@ const APP = new StructType<GoApp>([
     t.group = decodeString(t.group, doc, node, scope);
   }),
   field('supplementaryGIDs', (t, doc, node, scope) => {
-    t.supplementaryGIDs = decodeSlice(t.supplementaryGIDs, doc, node, scope, gidElement, 'array of integers');
+    t.supplementaryGIDs = decodeSlice(t.supplementaryGIDs, doc, node, scope, gidElement, '[]int');
   }),
   field('workingDirectory', (t, doc, node, scope) => {
     t.workingDirectory = decodeString(t.workingDirectory, doc, node, scope);
@@ -180,19 +180,19 @@ const APP = new StructType<GoApp>([
     t.environment = decodeEnvironment(doc, node);
   }),
   field('mountPoints', (t, doc, node, scope) => {
-    t.mountPoints = decodeSlice(t.mountPoints, doc, node, scope, mountPointElement, 'array');
+    t.mountPoints = decodeSlice(t.mountPoints, doc, node, scope, mountPointElement, '[]types.MountPoint');
   }),
   field('ports', (t, doc, node, scope) => {
-    t.ports = decodeSlice(t.ports, doc, node, scope, portElement, 'array');
+    t.ports = decodeSlice(t.ports, doc, node, scope, portElement, '[]types.Port');
   }),
   field('isolators', (t, doc, node, scope) => {
-    t.isolators = decodeSlice(t.isolators, doc, node, scope, isolatorElement, 'array');
+    t.isolators = decodeSlice(t.isolators, doc, node, scope, isolatorElement, 'types.Isolators');
   }),
   field('userAnnotations', (t, doc, node, scope) => {
-    t.userAnnotations = decodeStringMap(t.userAnnotations, doc, node, scope);
+    t.userAnnotations = decodeStringMap(t.userAnnotations, doc, node, scope, 'types.UserAnnotations');
   }),
   field('userLabels', (t, doc, node, scope) => {
-    t.userLabels = decodeStringMap(t.userLabels, doc, node, scope);
+    t.userLabels = decodeStringMap(t.userLabels, doc, node, scope, 'types.UserLabels');
   }),
 ]);
 

@@ -1,7 +1,7 @@
 // Public entry points: decode a pod or image manifest text exactly as rkt v1.30.0 does
 // (appc v0.8.11 under Go's encoding/json), never throwing.
 
-import { DecodeFailure } from './failure.js';
+import { DecodeFailure, resetErrorContext } from './failure.js';
 import { decodeImage, toImageManifest } from './image.js';
 import { parseJson } from './json.js';
 import type { JsonDoc } from './jsondoc.js';
@@ -15,6 +15,7 @@ function guarded<T>(text: unknown, doc: ManifestDoc, decode: (json: JsonDoc) => 
     const parsed = parseJson(text);
     if (!parsed.ok) return { ok: false, error: parsed.error, pointer: null, offset: parsed.offset };
     json = parsed.doc;
+    resetErrorContext();
     return { ok: true, value: decode(json) };
   } catch (e) {
     if (e instanceof DecodeFailure) {

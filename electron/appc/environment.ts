@@ -9,7 +9,7 @@ import { decodeFreshList, newNameValue, type GoNameValue } from './namevalue.js'
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z_0-9.-]*$/;
 
-const ENVIRONMENT_VARIABLE = new StructType<GoNameValue>([
+const ENVIRONMENT_VARIABLE = new StructType<GoNameValue>('types.EnvironmentVariable', [
   field('name', (t, doc, node, scope) => {
     t.name = decodeString(t.name, doc, node, scope);
   }),
@@ -33,7 +33,7 @@ export function checkEnvironment(doc: JsonDoc, env: readonly GoNameValue[]): voi
 
 /** Environment.UnmarshalJSON */
 export function decodeEnvironment(doc: JsonDoc, node: number): GoNameValue[] | null {
-  const env = decodeFreshList(doc, node, newNameValue, ENVIRONMENT_VARIABLE);
+  const env = decodeFreshList(doc, node, 'types.environment', newNameValue, ENVIRONMENT_VARIABLE);
   checkEnvironment(doc, env ?? []);
   return env;
 }

@@ -3,7 +3,7 @@
 // again, updates what is already there instead of starting from zero.
 
 import { FieldTable } from './fold.js';
-import { typeMismatch, type Scope } from './failure.js';
+import { enterField, leaveField, typeError, type Scope } from './failure.js';
 import { K_ARRAY, K_FALSE, K_NULL, K_NUMBER, K_OBJECT, K_STRING, K_TRUE, type JsonDoc } from './jsondoc.js';
 import type { Src, ManifestDoc } from './types.js';
 
@@ -32,9 +32,13 @@ export interface Field<T> {
 
 export class StructType<T extends Located> {
   readonly fields: FieldTable<Field<T>>;
+  /** reflect's Type.Name(), as error contexts name the struct. */
+  readonly goName: string;
 
-  constructor(fields: readonly Field<T>[]) {
+  /** `goType` is reflect's Type.String() of the Go struct, e.g. `types.port`. */
+  constructor(readonly goType: string, fields: readonly Field<T>[]) {
     this.fields = new FieldTable(fields, (f) => f.name);
+    this.goName = goType.slice(goType.lastIndexOf('.') + 1);
   }
 }
 
@@ -51,7 +55,7 @@ export function decodeStruct<T extends Located>(
 ): boolean {
   const kind = doc.kind[node];
   if (kind !== K_OBJECT) {
-    if (kind !== K_NULL) scope.save(typeMismatch(doc, node, 'object'));
+    if (kind !== K_NULL) scope.save(typeError(doc, node, type.goType));
     return false;
   }
   relocate(target, node);
@@ -63,14 +67,18 @@ export function decodeStruct<T extends Located>(
       const f = type.fields.findAt(doc.text, doc.start[key] + 1, doc.end[key] - 1);
       if (f !== undefined) {
         target.keys[f.name] = type.fields.lastMatchExact ? f.name : doc.str(key);
+        const at = enterField(type.goName, f.name);
         f.decode(target, doc, value, scope);
+        leaveField(at);
       }
     } else {
       const spelling = doc.str(key);
       const f = type.fields.find(spelling);
       if (f !== undefined) {
         target.keys[f.name] = spelling;
+        const at = enterField(type.goName, f.name);
         f.decode(target, doc, value, scope);
+        leaveField(at);
       }
     }
     key = doc.next[value];
@@ -108,11 +116,11 @@ export function srcOf(out: Output, value: Located): Src {
 }
 
 
-/** A string field: `null` keeps the current value. */
-export function decodeString(current: string, doc: JsonDoc, node: number, scope: Scope): string {
+/** A string field (of Go type `goType`, a string kind): `null` keeps the current value. */
+export function decodeString(current: string, doc: JsonDoc, node: number, scope: Scope, goType = 'string'): string {
   const kind = doc.kind[node];
   if (kind === K_STRING) return doc.str(node);
-  if (kind !== K_NULL) scope.save(typeMismatch(doc, node, 'string'));
+  if (kind !== K_NULL) scope.save(typeError(doc, node, goType));
   return current;
 }
 
@@ -121,7 +129,7 @@ export function decodeBool(current: boolean, doc: JsonDoc, node: number, scope: 
   const kind = doc.kind[node];
   if (kind === K_TRUE) return true;
   if (kind === K_FALSE) return false;
-  if (kind !== K_NULL) scope.save(typeMismatch(doc, node, 'boolean'));
+  if (kind !== K_NULL) scope.save(typeError(doc, node, 'bool'));
   return current;
 }
 
@@ -138,7 +146,7 @@ export function parseGoInteger(text: string, unsigned: boolean): bigint | null {
   return v;
 }
 
-/** An int (int64) or uint (uint64) field: `null` keeps the current value. */
+/** An int or uint field (64 bits, as rkt is built): `null` keeps the current value. */
 export function decodeInteger(
   current: bigint, doc: JsonDoc, node: number, scope: Scope, unsigned: boolean,
 ): bigint {
@@ -148,7 +156,7 @@ export function decodeInteger(
     const v = parseGoInteger(doc.source(node), unsigned);
     if (v !== null) return v;
   }
-  scope.save(typeMismatch(doc, node, unsigned ? 'unsigned 64-bit integer' : '64-bit integer'));
+  scope.save(typeError(doc, node, unsigned ? 'uint' : 'int', true));
   return current;
 }
 
@@ -172,17 +180,17 @@ function grownCap(cap: number): number {
 }
 
 /**
- * Decodes an array into a slice. `null` gives a nil slice; another kind is a mismatch that keeps
- * the current slice.
+ * Decodes an array into a slice of Go type `goType` (e.g. `[]types.Port`, `types.exec`). `null`
+ * gives a nil slice; another kind is a mismatch that keeps the current slice.
  */
 export function decodeSlice<T>(
   current: GoSlice<T> | null, doc: JsonDoc, node: number, scope: Scope,
-  element: ElementDecoder<T>, expected: string,
+  element: ElementDecoder<T>, goType: string,
 ): GoSlice<T> | null {
   const kind = doc.kind[node];
   if (kind === K_NULL) return null;
   if (kind !== K_ARRAY) {
-    scope.save(typeMismatch(doc, node, expected));
+    scope.save(typeError(doc, node, goType));
     return current;
   }
   const count = doc.size[node];
@@ -221,14 +229,17 @@ export function decodeSlice<T>(
   return current;
 }
 
-/** A map[string]string field: keys kept exactly, `null` values become "". */
+/**
+ * A map[string]string field of Go type `goType`: keys kept exactly, `null` values become "".
+ * Map values add nothing to the error context.
+ */
 export function decodeStringMap(
-  current: Map<string, string> | null, doc: JsonDoc, node: number, scope: Scope,
+  current: Map<string, string> | null, doc: JsonDoc, node: number, scope: Scope, goType: string,
 ): Map<string, string> | null {
   const kind = doc.kind[node];
   if (kind === K_NULL) return null;
   if (kind !== K_OBJECT) {
-    scope.save(typeMismatch(doc, node, 'object of strings'));
+    scope.save(typeError(doc, node, goType));
     return current;
   }
   const map = current ?? new Map<string, string>();
@@ -239,7 +250,7 @@ export function decodeStringMap(
     if (valueKind === K_STRING) {
       map.set(doc.str(key), doc.str(value));
     } else {
-      if (valueKind !== K_NULL) scope.save(typeMismatch(doc, value, 'string'));
+      if (valueKind !== K_NULL) scope.save(typeError(doc, value, 'string'));
       map.set(doc.str(key), '');
     }
     key = doc.next[value];
@@ -250,6 +261,11 @@ export function decodeStringMap(
 /** A []string element: `null` keeps what the slot held. */
 export function stringElement(current: string | undefined, doc: JsonDoc, node: number, scope: Scope): string {
   return decodeString(current ?? '', doc, node, scope);
+}
+
+/** Elements of a slice of the named string type `goType` (e.g. `types.LinuxCapability`). */
+export function namedStringElement(goType: string): ElementDecoder<string> {
+  return (current, doc, node, scope) => decodeString(current ?? '', doc, node, scope, goType);
 }
 
 export function mapToRecord(map: Map<string, string> | null): Record<string, string> {

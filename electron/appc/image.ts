@@ -24,7 +24,7 @@ interface GoDependency extends Located {
   size: bigint;
 }
 
-const DEPENDENCY = new StructType<GoDependency>([
+const DEPENDENCY = new StructType<GoDependency>('types.dependency', [
   field('imageName', (t, doc, node) => {
     t.imageName = decodeACIdentifier(doc, node);
   }),
@@ -64,7 +64,7 @@ export interface GoImage extends Located {
   pathWhitelist: GoSlice<string> | null;
 }
 
-const IMAGE = new StructType<GoImage>([
+const IMAGE = new StructType<GoImage>('schema.imageManifest', [
   field('acKind', (t, doc, node) => {
     t.acKind = decodeACKind(doc, node);
   }),
@@ -84,10 +84,10 @@ const IMAGE = new StructType<GoImage>([
     t.annotations = decodeAnnotations(doc, node);
   }),
   field('dependencies', (t, doc, node, scope) => {
-    t.dependencies = decodeSlice(t.dependencies, doc, node, scope, decodeDependency, 'array');
+    t.dependencies = decodeSlice(t.dependencies, doc, node, scope, decodeDependency, 'types.Dependencies');
   }),
   field('pathWhitelist', (t, doc, node, scope) => {
-    t.pathWhitelist = decodeSlice(t.pathWhitelist, doc, node, scope, stringElement, 'array of strings');
+    t.pathWhitelist = decodeSlice(t.pathWhitelist, doc, node, scope, stringElement, '[]string');
   }),
 ]);
 

@@ -2,10 +2,10 @@
 // appc v0.8.11 registers is decoded and checked by that type; other names keep the raw value.
 // An app's list has further rules (checkAppIsolators); the pod-level list does not.
 
-import { fail, Scope, typeMismatch } from './failure.js';
+import { fail, raise, Scope, typeError } from './failure.js';
 import {
   decodeBool, decodeSlice, decodeString, decodeStringMap, decodeStruct, field, fieldNode, mapToRecord,
-  parseGoInteger, srcOf, stringElement, StructType, type GoSlice, type Located, type Output,
+  namedStringElement, parseGoInteger, srcOf, StructType, type GoSlice, type Located, type Output,
 } from './godecode.js';
 import { goQuote } from './gotext.js';
 import { K_FALSE, K_NULL, K_NUMBER, K_TRUE, toPlainValue, type JsonDoc } from './jsondoc.js';
@@ -36,7 +36,7 @@ interface GoResource extends Located {
   limit: Quantity | null;
 }
 
-const RESOURCE_VALUE = new StructType<GoResource>([
+const RESOURCE_VALUE = new StructType<GoResource>('types.resourceValue', [
   field('default', (t, doc, node, scope) => {
     t.default = decodeBool(t.default, doc, node, scope);
   }),
@@ -90,18 +90,21 @@ interface GoSetValue extends Located {
   errno: string;
 }
 
-const SET_VALUE = new StructType<GoSetValue>([
+const capabilityElement = namedStringElement('types.LinuxCapability');
+const seccompEntryElement = namedStringElement('types.LinuxSeccompEntry');
+
+const SET_VALUE = new StructType<GoSetValue>('types.linuxCapabilitiesSetValue', [
   field('set', (t, doc, node, scope) => {
-    t.set = decodeSlice(t.set, doc, node, scope, stringElement, 'array of strings');
+    t.set = decodeSlice(t.set, doc, node, scope, capabilityElement, '[]types.LinuxCapability');
   }),
 ]);
 
-const SECCOMP_VALUE = new StructType<GoSetValue>([
+const SECCOMP_VALUE = new StructType<GoSetValue>('types.linuxSeccompValue', [
   field('set', (t, doc, node, scope) => {
-    t.set = decodeSlice(t.set, doc, node, scope, stringElement, 'array of strings');
+    t.set = decodeSlice(t.set, doc, node, scope, seccompEntryElement, '[]types.LinuxSeccompEntry');
   }),
   field('errno', (t, doc, node, scope) => {
-    t.errno = decodeString(t.errno, doc, node, scope);
+    t.errno = decodeString(t.errno, doc, node, scope, 'types.LinuxSeccompErrno');
   }),
 ]);
 
@@ -158,11 +161,11 @@ function seccompSetType(
 
 // --- scalar values
 
-/** `var v int; json.Unmarshal(b, &v)`: null is 0, other kinds fail. */
+/** `var v int; json.Unmarshal(b, &v)`: null is 0, other kinds fail at once. */
 function decodeGoInt(doc: JsonDoc, node: number): bigint {
   if (doc.isNull(node)) return 0n;
   const v = doc.kind[node] === K_NUMBER ? parseGoInteger(doc.source(node), false) : null;
-  if (v === null) throw typeMismatch(doc, node, '64-bit integer');
+  if (v === null) raise(typeError(doc, node, 'int', true));
   return v;
 }
 
@@ -183,7 +186,8 @@ const NO_NEW_PRIVILEGES: IsolatorType = {
   conflicts: [],
   decode(doc, node) {
     const kind = doc.kind[node];
-    if (kind !== K_NULL && kind !== K_TRUE && kind !== K_FALSE) throw typeMismatch(doc, node, 'boolean');
+    // `var v bool; json.Unmarshal(b, &v)`
+    if (kind !== K_NULL && kind !== K_TRUE && kind !== K_FALSE) raise(typeError(doc, node, 'bool'));
     return { type: 'os/linux/no-new-privileges', value: kind === K_TRUE };
   },
 };
@@ -197,11 +201,15 @@ interface GoSELinux extends Located {
   level: string;
 }
 
+/** Each part has its own named string type: LinuxSELinuxUser, …Role, …Type, …Level. */
 const SELINUX_VALUE = new StructType<GoSELinux>(
-  (['user', 'role', 'type', 'level'] as const).map((name) =>
-    field<GoSELinux>(name, (t, doc, node, scope) => {
-      t[name] = decodeString(t[name], doc, node, scope);
-    })),
+  'types.linuxSELinuxValue',
+  (['user', 'role', 'type', 'level'] as const).map((name) => {
+    const goType = `types.LinuxSELinux${name[0].toUpperCase()}${name.slice(1)}`;
+    return field<GoSELinux>(name, (t, doc, node, scope) => {
+      t[name] = decodeString(t[name], doc, node, scope, goType);
+    });
+  }),
 );
 
 const SELINUX_CONTEXT: IsolatorType = {
@@ -227,7 +235,7 @@ const SYSCTL: IsolatorType = {
   conflicts: [],
   decode(doc, node) {
     const scope = new Scope();
-    const map = decodeStringMap(null, doc, node, scope);
+    const map = decodeStringMap(null, doc, node, scope, 'map[string]string');
     scope.settle();
     return { type: 'os/unix/sysctl', value: mapToRecord(map) };
   },
@@ -251,7 +259,7 @@ export const ISOLATOR_TYPES: ReadonlyMap<string, IsolatorType> = new Map<string,
   ['os/unix/sysctl', SYSCTL],
 ]);
 
-const ISOLATOR = new StructType<GoIsolator>([
+const ISOLATOR = new StructType<GoIsolator>('types.isolator', [
   field('name', (t, doc, node) => {
     t.name = decodeACIdentifier(doc, node);
   }),

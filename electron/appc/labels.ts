@@ -5,7 +5,7 @@ import { fail } from './failure.js';
 import { fieldNode } from './godecode.js';
 import { goQuote } from './gotext.js';
 import type { JsonDoc } from './jsondoc.js';
-import { decodeIdentifiedNameValues, type GoNameValue } from './namevalue.js';
+import { decodeLabelList, type GoNameValue } from './namevalue.js';
 
 /** appc's ValidOSArch. */
 export const VALID_OS_ARCH: ReadonlyMap<string, readonly string[]> = new Map([
@@ -38,7 +38,7 @@ export function checkLabels(doc: JsonDoc, labels: readonly GoNameValue[]): void 
 
 /** Labels.UnmarshalJSON */
 export function decodeLabels(doc: JsonDoc, node: number): GoNameValue[] | null {
-  const labels = decodeIdentifiedNameValues(doc, node);
+  const labels = decodeLabelList(doc, node);
   checkLabels(doc, labels ?? []);
   return labels;
 }

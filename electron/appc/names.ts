@@ -4,7 +4,7 @@
 // Their UnmarshalJSON first decodes a Go string (so `null` is "", and any other JSON kind is an
 // immediate error), then runs the check.
 
-import { fail, typeMismatch } from './failure.js';
+import { fail, raise, typeError } from './failure.js';
 import { K_NULL, K_STRING, type JsonDoc } from './jsondoc.js';
 
 const AC_NAME_BAD_CHAR = /[^a-z0-9-]/;
@@ -100,12 +100,15 @@ export function checkHash(s: string): string | null {
   return null;
 }
 
-/** `var s string; json.Unmarshal(data, &s)` as an appc type does it: other kinds fail at once. */
+/**
+ * `var s string; json.Unmarshal(data, &s)` as an appc type does it: other kinds fail at once,
+ * with no struct context of their own.
+ */
 export function decodeGoString(doc: JsonDoc, node: number): string {
   const kind = doc.kind[node];
   if (kind === K_STRING) return doc.str(node);
   if (kind === K_NULL) return '';
-  throw typeMismatch(doc, node, 'string');
+  raise(typeError(doc, node, 'string'));
 }
 
 /** Decodes a string-valued appc type and applies its check. */

@@ -1,5 +1,6 @@
-// The { "name", "value" } element shared by Labels and Annotations (name is an ACIdentifier),
-// and the list decoding their UnmarshalJSON does: a fresh slice in its own json.Unmarshal.
+// The { "name", "value" } elements of Labels and Annotations (name is an ACIdentifier; Go has
+// one struct type for each), and the list decoding their UnmarshalJSON does: a fresh slice in
+// its own json.Unmarshal.
 
 import { Scope } from './failure.js';
 import {
@@ -18,9 +19,12 @@ export function newNameValue(node: number): GoNameValue {
   return { node: node, earlier: null, keys: {}, name: '', value: '' };
 }
 
-/** Decodes a list of structs that have no UnmarshalJSON of their own, in a fresh scope. */
+/**
+ * Decodes a list of structs that have no UnmarshalJSON of their own, in a fresh scope, as the
+ * list type's UnmarshalJSON does with its shadow slice type `goType` (e.g. `types.labelsSlice`).
+ */
 export function decodeFreshList<T extends Located>(
-  doc: JsonDoc, node: number, make: (node: number) => T, type: StructType<T>,
+  doc: JsonDoc, node: number, goType: string, make: (node: number) => T, type: StructType<T>,
 ): T[] | null {
   const scope = new Scope();
   const slice = decodeSlice<T>(null, doc, node, scope, (current, d, element, s) => {
@@ -28,23 +32,34 @@ export function decodeFreshList<T extends Located>(
     relocate(value, element);
     decodeStruct(value, d, element, s, type);
     return value;
-  }, 'array');
+  }, goType);
   scope.settle();
   return slice === null ? null : slice.items();
 }
 
-const IDENTIFIED_NAME_VALUE = new StructType<GoNameValue>([
-  field('name', (t, doc, node) => {
-    t.name = decodeACIdentifier(doc, node);
-  }),
-  field('value', (t, doc, node, scope) => {
-    t.value = decodeString(t.value, doc, node, scope);
-  }),
-]);
+/** The element struct of Labels (`types.Label`) or Annotations (`types.Annotation`). */
+function identifiedNameValue(goType: string): StructType<GoNameValue> {
+  return new StructType<GoNameValue>(goType, [
+    field('name', (t, doc, node) => {
+      t.name = decodeACIdentifier(doc, node);
+    }),
+    field('value', (t, doc, node, scope) => {
+      t.value = decodeString(t.value, doc, node, scope);
+    }),
+  ]);
+}
 
-/** Elements of Labels and Annotations, before the list's own checks. */
-export function decodeIdentifiedNameValues(doc: JsonDoc, node: number): GoNameValue[] | null {
-  return decodeFreshList(doc, node, newNameValue, IDENTIFIED_NAME_VALUE);
+const LABEL = identifiedNameValue('types.Label');
+const ANNOTATION = identifiedNameValue('types.Annotation');
+
+/** Elements of Labels (Go decodes them as `types.labelsSlice`), before the list's own checks. */
+export function decodeLabelList(doc: JsonDoc, node: number): GoNameValue[] | null {
+  return decodeFreshList(doc, node, 'types.labelsSlice', newNameValue, LABEL);
+}
+
+/** Elements of Annotations (Go decodes them as `types.annotations`), before the list's own checks. */
+export function decodeAnnotationList(doc: JsonDoc, node: number): GoNameValue[] | null {
+  return decodeFreshList(doc, node, 'types.annotations', newNameValue, ANNOTATION);
 }
 
 export function toNameValues(list: GoNameValue[] | null, out: Output): NameValue[] {

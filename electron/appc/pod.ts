@@ -3,7 +3,7 @@
 
 import { decodeApp, decodePort, toApp, toPort, type GoApp, type GoPort } from './app.js';
 import { decodeAnnotations } from './annotations.js';
-import { fail, Scope, typeMismatch } from './failure.js';
+import { fail, Scope, typeError } from './failure.js';
 import {
   decodeBool, decodeInteger, decodeSlice, decodeString, decodeStringMap, decodeStruct, field, fieldNode,
   mapToRecord, relocate, srcOf, StructType, type GoSlice, type Located, type Output,
@@ -28,7 +28,7 @@ interface GoRuntimeImage extends Located {
   labels: GoNameValue[] | null;
 }
 
-const RUNTIME_IMAGE = new StructType<GoRuntimeImage>([
+const RUNTIME_IMAGE = new StructType<GoRuntimeImage>('schema.RuntimeImage', [
   field('name', (t, doc, node) => {
     t.name = doc.isNull(node) ? null : decodeACIdentifier(doc, node);
   }),
@@ -48,7 +48,7 @@ interface GoMount extends Located {
   appVolume: GoVolume | null;
 }
 
-const MOUNT = new StructType<GoMount>([
+const MOUNT = new StructType<GoMount>('schema.Mount', [
   field('volume', (t, doc, node) => {
     t.volume = decodeACName(doc, node);
   }),
@@ -79,7 +79,7 @@ interface GoRuntimeApp extends Located {
   annotations: GoNameValue[] | null;
 }
 
-const RUNTIME_APP = new StructType<GoRuntimeApp>([
+const RUNTIME_APP = new StructType<GoRuntimeApp>('schema.RuntimeApp', [
   field('name', (t, doc, node) => {
     t.name = decodeACName(doc, node);
   }),
@@ -94,7 +94,7 @@ const RUNTIME_APP = new StructType<GoRuntimeApp>([
     t.readOnlyRootFS = decodeBool(t.readOnlyRootFS, doc, node, scope);
   }),
   field('mounts', (t, doc, node, scope) => {
-    t.mounts = decodeSlice(t.mounts, doc, node, scope, mountElement, 'array');
+    t.mounts = decodeSlice(t.mounts, doc, node, scope, mountElement, '[]schema.Mount');
   }),
   field('annotations', (t, doc, node) => {
     t.annotations = decodeAnnotations(doc, node);
@@ -107,7 +107,7 @@ function newRuntimeApp(node: number): GoRuntimeApp {
 
 /** AppList.UnmarshalJSON: a fresh list in its own scope, then unique names. */
 function decodeAppList(doc: JsonDoc, node: number): GoRuntimeApp[] | null {
-  const apps = decodeFreshList(doc, node, newRuntimeApp, RUNTIME_APP);
+  const apps = decodeFreshList(doc, node, 'schema.appList', newRuntimeApp, RUNTIME_APP);
   const seen = new Set<string>();
   for (const app of apps ?? []) {
     if (seen.has(app.name)) fail(`duplicate apps of name ${goQuote(app.name)}`, fieldNode(doc, app, 'name'));
@@ -125,7 +125,7 @@ interface GoExposedPort extends Located {
   podPort: GoPort | null;
 }
 
-const EXPOSED_PORT = new StructType<GoExposedPort>([
+const EXPOSED_PORT = new StructType<GoExposedPort>('types.ExposedPort', [
   field('name', (t, doc, node) => {
     t.name = decodeACName(doc, node);
   }),
@@ -133,12 +133,13 @@ const EXPOSED_PORT = new StructType<GoExposedPort>([
     t.hostPort = decodeInteger(t.hostPort, doc, node, scope, true);
   }),
   field('hostIP', (t, doc, node, scope) => {
-    // net.IP decodes through UnmarshalText: only strings; "" and null mean no address.
+    // net.IP decodes through UnmarshalText: only strings; "" and null mean no address. Any
+    // other kind is a mismatch reported against net.IP itself.
     const kind = doc.kind[node];
     if (kind === K_NULL) {
       t.hostIP = '';
     } else if (kind !== K_STRING) {
-      scope.save(typeMismatch(doc, node, 'string'));
+      scope.save(typeError(doc, node, 'net.IP'));
     } else {
       const ip = doc.str(node);
       if (ip !== '' && !isValidIP(ip)) fail(`invalid IP address: ${ip}`, node);
@@ -171,7 +172,7 @@ export interface GoPod extends Located {
   userLabels: Map<string, string> | null;
 }
 
-const POD = new StructType<GoPod>([
+const POD = new StructType<GoPod>('schema.podManifest', [
   field('acVersion', (t, doc, node) => {
     t.acVersion = decodeSemVer(doc, node);
   }),
@@ -182,22 +183,22 @@ const POD = new StructType<GoPod>([
     t.apps = decodeAppList(doc, node);
   }),
   field('volumes', (t, doc, node, scope) => {
-    t.volumes = decodeSlice(t.volumes, doc, node, scope, volumeElement, 'array');
+    t.volumes = decodeSlice(t.volumes, doc, node, scope, volumeElement, '[]types.Volume');
   }),
   field('isolators', (t, doc, node, scope) => {
-    t.isolators = decodeSlice(t.isolators, doc, node, scope, isolatorElement, 'array');
+    t.isolators = decodeSlice(t.isolators, doc, node, scope, isolatorElement, '[]types.Isolator');
   }),
   field('annotations', (t, doc, node) => {
     t.annotations = decodeAnnotations(doc, node);
   }),
   field('ports', (t, doc, node, scope) => {
-    t.ports = decodeSlice(t.ports, doc, node, scope, exposedPortElement, 'array');
+    t.ports = decodeSlice(t.ports, doc, node, scope, exposedPortElement, '[]types.ExposedPort');
   }),
   field('userAnnotations', (t, doc, node, scope) => {
-    t.userAnnotations = decodeStringMap(t.userAnnotations, doc, node, scope);
+    t.userAnnotations = decodeStringMap(t.userAnnotations, doc, node, scope, 'types.UserAnnotations');
   }),
   field('userLabels', (t, doc, node, scope) => {
-    t.userLabels = decodeStringMap(t.userLabels, doc, node, scope);
+    t.userLabels = decodeStringMap(t.userLabels, doc, node, scope, 'types.UserLabels');
   }),
 ]);
 

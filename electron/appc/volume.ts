@@ -22,7 +22,7 @@ export interface GoVolume extends Located {
 }
 
 // readOnly, recursive, mode, uid and gid are Go pointers: null unsets them.
-const VOLUME = new StructType<GoVolume>([
+const VOLUME = new StructType<GoVolume>('types.volume', [
   field('name', (t, doc, node) => {
     t.name = decodeACName(doc, node);
   }),
