@@ -3,14 +3,13 @@
 // A file or link that differs from the plan and that podunit did not write itself (a
 // hand-edited unit, say) is a conflict: nothing is written unless `force`, and then the old
 // entry is kept as <name>.podunit-bak.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Plan, PlanEntry } from '../../shared/plan.js';
 import { backup, confinedPath, ensureDir, symlinkAtomic, writeFileAtomic } from './write.js';
 import { byPathBytes } from '../generator/plan-fs.js';
 
-/** Where podunit remembers what it wrote (path -> sha256 of content or link target). */
+/** Where podunit remembers what it wrote: path -> fingerprint (inode, size, mtime) of the entry it left. */
 export const STATE_FILE = '.podunit-written.json';
 
 export type EntryAction = 'create' | 'replace' | 'unchanged' | 'update-attributes' | 'conflict';
@@ -38,8 +37,9 @@ export class ApplyError extends Error {
   }
 }
 
-function sha(s: string): string {
-  return crypto.createHash('sha256').update(s).digest('hex');
+/** Changes whenever the entry is rewritten, replaced or edited (editors that rename change the inode). */
+function fingerprint(st: fs.Stats): string {
+  return `${st.ino}:${st.size}:${st.mtimeMs}`;
 }
 
 function readState(rootAbs: string): Record<string, string> {
@@ -84,7 +84,7 @@ function previewOne(rootAbs: string, e: PlanEntry, state: Record<string, string>
     const modeOk = e.kind === 'symlink' || (st.mode & 0o7777) === parseInt(e.mode!, 8);
     return { path: e.path, kind: e.kind, action: modeOk ? 'unchanged' : 'update-attributes', current, planned };
   }
-  const ours = state[e.path] !== undefined && state[e.path] === sha(current);
+  const ours = state[e.path] !== undefined && state[e.path] === fingerprint(st);
   return { path: e.path, kind: e.kind, action: ours ? 'replace' : 'conflict', current, planned };
 }
 
@@ -108,7 +108,7 @@ export function applyPlan(plan: Plan, root: string, opts: { force: boolean }): A
     const p = preview[i];
     if (p.action === 'unchanged') {
       report.unchanged.push(e.path);
-      if (e.kind !== 'dir') state[e.path] = sha((e.kind === 'file' ? e.content : e.target) ?? '');
+      if (e.kind !== 'dir') state[e.path] = fingerprint(fs.lstatSync(path.join(rootAbs, e.path)));
       return;
     }
     const owner = asRoot ? { uid: e.uid, gid: e.gid } : undefined;
@@ -117,13 +117,31 @@ export function applyPlan(plan: Plan, root: string, opts: { force: boolean }): A
     if (e.kind === 'dir') ensureDir(rootAbs, e.path, parseInt(e.mode!, 8), owner);
     else if (e.kind === 'file') {
       writeFileAtomic(rootAbs, e.path, e.content ?? '', parseInt(e.mode!, 8), owner);
-      state[e.path] = sha(e.content ?? '');
+      state[e.path] = fingerprint(fs.lstatSync(path.join(rootAbs, e.path)));
     } else {
       symlinkAtomic(rootAbs, e.path, e.target!);
-      state[e.path] = sha(e.target!);
+      state[e.path] = fingerprint(fs.lstatSync(path.join(rootAbs, e.path)));
     }
     report.written.push(e.path);
   });
   writeFileAtomic(rootAbs, STATE_FILE, JSON.stringify(state, null, 1) + '\n', 0o644);
+  syncDirs(rootAbs, report.written);
   return report;
+}
+
+/** One fsync per directory written into, after all renames (instead of one per file). */
+function syncDirs(rootAbs: string, written: string[]): void {
+  const dirs = new Set(written.map((p) => path.dirname(path.join(rootAbs, p))));
+  dirs.add(rootAbs);
+  for (const d of dirs) {
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(d, fs.constants.O_RDONLY | fs.constants.O_DIRECTORY);
+      fs.fsyncSync(fd);
+    } catch {
+      /* best effort: some file systems refuse fsync on directories */
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  }
 }

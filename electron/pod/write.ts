@@ -32,16 +32,19 @@ function tempName(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.podunit-${crypto.randomBytes(6).toString('hex')}`);
 }
 
-/** Writes through a temporary file in the same directory, then renames it over `rel`. */
+/**
+ * Writes through a temporary file in the same directory, then renames it over `rel`: readers
+ * see the old file or the new one, never a part. (Durability: apply fsyncs the directories.)
+ */
 export function writeFileAtomic(rootAbs: string, rel: string, data: string | Uint8Array, mode: number, owner?: { uid: number; gid: number }): void {
   const target = confinedPath(rootAbs, rel);
   const tmp = tempName(target);
-  const fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW, 0o600);
+  const fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW, mode & 0o777);
   try {
     fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
-    fs.fchmodSync(fd, mode);
-    if (owner) fs.fchownSync(fd, owner.uid, owner.gid);
-    fs.fsyncSync(fd);
+    if ((mode & ~process.umask() & 0o777) !== mode) fs.fchmodSync(fd, mode);
+    // A new file already belongs to the (root) writer: chown only for other owners.
+    if (owner && (owner.uid !== 0 || owner.gid !== 0)) fs.fchownSync(fd, owner.uid, owner.gid);
   } catch (e) {
     fs.closeSync(fd);
     fs.rmSync(tmp, { force: true });
