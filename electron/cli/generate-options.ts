@@ -26,10 +26,8 @@ export function readOptionsFromArgs(args: ParsedArgs): ReadOptions {
   if (args.flags.has('debug')) opts.runtime!.Debug = true;
   if (args.flags.has('mutable')) opts.runtime!.Mutable = true;
   const pu = v('private-users');
-  if (pu !== undefined) {
-    if (!/^\d+:\d+$/.test(pu)) throw new UsageError(`--private-users ${pu}: expected SHIFT:COUNT, e.g. 65536:65536`);
-    opts.runtime!.PrivateUsers = pu;
-  }
+  // Passed through as given: a malformed range is rkt's own error (which step reports it depends on the release).
+  if (pu !== undefined) opts.runtime!.PrivateUsers = pu;
   const insecure = v('insecure-options');
   if (insecure !== undefined) {
     const names = insecure.split(',').filter(Boolean);

@@ -1,7 +1,7 @@
 // podunit generate <pod-root>: the units rkt's stage1 would write, as a dry run, as JSON,
 // or written into the pod root.
 import { planToJson, type Plan } from '../../shared/plan.js';
-import { generate, getProfile, profileNames } from '../generator/index.js';
+import { generate, profileChoices, resolveProfile, DEFAULT_PROFILE } from '../generator/index.js';
 import { readPodSnapshot } from '../pod/read.js';
 import { applyPlan, ApplyError } from '../pod/apply.js';
 import { parseArgs, UsageError } from './args.js';
@@ -35,7 +35,8 @@ Host facts (default: probed on this machine):
   --host-cgroups LIST|none     available cgroup controllers, e.g. memory,cpu
   --host-systemctl-output FILE use this text as the output of 'systemctl --version'
 Generator:
-  --profile NAME               ${profileNames().join(', ')} (default rkt-tip)
+  --profile NAME               ${profileChoices().join(', ')}
+                               (default rkt-tip; auto: the release that wrote the pod's files)
 
 Exit status: 0 success, 1 generation failed (the JSON is still printed), 2 bad usage.
 `;
@@ -48,10 +49,15 @@ export async function generateCommand(argv: string[], io: CliIO): Promise<number
   }
   if (args.positionals.length !== 1) throw new UsageError('generate needs exactly one <pod-root>');
   if (args.flags.has('force') && !args.flags.has('write')) throw new UsageError('--force goes with --write');
-  const profile = args.values.get('profile') ?? 'rkt-tip';
-  if (!getProfile(profile)) throw new UsageError(`--profile ${profile}: unknown profile (known: ${profileNames().join(', ')})`);
+  const name = args.values.get('profile') ?? DEFAULT_PROFILE;
+  if (!profileChoices().includes(name)) throw new UsageError(`--profile ${name}: unknown profile (known: ${profileChoices().join(', ')})`);
   const snapshot = readPodSnapshot(args.positionals[0], readOptionsFromArgs(args));
-  const plan = generate(snapshot, profile);
+  const { profile, detection } = resolveProfile(snapshot, name);
+  if (detection) {
+    const others = detection.possible.filter((p) => p !== detection.profile);
+    io.err(`profile: ${detection.profile}: ${detection.reason}${others.length ? `; also possible: ${others.join(', ')}` : ''}\n`);
+  }
+  const plan = generate(snapshot, profile!.name);
   const failed = plan.error !== null || plan.nspawnError !== null;
 
   if (args.flags.has('json')) io.out(JSON.stringify(planToJson(plan), null, 2) + '\n');

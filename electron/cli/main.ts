@@ -7,6 +7,7 @@ import { listCommand } from './list.js';
 import { statusCommand } from './status.js';
 import { logsCommand } from './logs.js';
 import { doctorCommand } from './doctor.js';
+import { diffProfilesCommand } from './diff-profiles.js';
 import { processIO, type CliIO } from './output.js';
 import { PodRootError } from '../pod/read.js';
 import { RuntimeConfigError } from '../pod/runtime-config.js';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   status: { run: statusCommand, summary: "a pod's state and each app's exit status" },
   logs: { run: logsCommand, summary: "a pod's journal, per app, optionally followed" },
   doctor: { run: doctorCommand, summary: 'explain why a pod failed, most likely cause first' },
+  'diff-profiles': { run: diffProfilesCommand, summary: 'which files and options two rkt generations write differently for a pod' },
 };
 
 function help(): string {

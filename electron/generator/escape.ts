@@ -22,6 +22,8 @@ export function unitNamePathEscape(path: string): string {
 export interface ExecQuoting {
   /** Double '%' in arguments after the first (rkt after v1.30.0). */
   escapePercent: boolean;
+  /** 'bare-first' is rkt v0.7.0's quoting; the default is Go's %q for every element. */
+  style?: 'bare-first' | 'go-quoted';
 }
 
 /** rkt's execEscape for element i of an exec line. */
@@ -36,5 +38,11 @@ export function execEscape(i: number, s: string, q: ExecQuoting): string {
 
 /** rkt's quoteExec: each element escaped, joined by single spaces. */
 export function quoteExec(exec: string[], q: ExecQuoting): string {
+  if (q.style === 'bare-first') return exec.map((e, i) => (i === 0 ? e : quoteBareFirstArg(e))).join(' ');
   return exec.map((e, i) => execEscape(i, e, q)).join(' ');
+}
+
+/** rkt v0.7.0: backslash, double and single quote escaped with a backslash, '$' doubled, nothing else touched. */
+function quoteBareFirstArg(s: string): string {
+  return '"' + s.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll("'", "\\'").replaceAll('$', '$$$$') + '"';
 }

@@ -11,6 +11,9 @@ import { goQuote } from './goquote.js';
 
 export const STAGE1_ROOTFS = 'stage1/rootfs';
 
+/** The flavors stage1 runs systemd-nspawn for (kvm and fly do not). */
+export const NSPAWN_FLAVORS: ReadonlySet<string> = new Set(['coreos', 'src', 'host']);
+
 export interface Flavor {
   flavor: string;
   systemdVersion: number;
@@ -35,6 +38,25 @@ export function getFlavor(fs: PlanFs, host: HostFacts): Flavor {
   }
   if ('err' in m) throw m.err;
   return m.ok;
+}
+
+/**
+ * GetFlavor up to rkt v1.0.0: the systemd version is only the trimmed text of systemd-version
+ * (which must exist unless the flavor is 'host'); nothing parses it and the host is not asked.
+ */
+export function getFlavorText(fs: PlanFs): { flavor: string; systemdVersion: string } {
+  let flavor: string;
+  try {
+    flavor = readFlavorLink(fs);
+  } catch (e) {
+    throw wrap('unable to determine stage1 flavor', e, { kind: 'host', fact: 'stage1/rootfs/flavor' });
+  }
+  if (flavor === 'host') return { flavor, systemdVersion: '' };
+  try {
+    return { flavor, systemdVersion: fs.readText(join(STAGE1_ROOTFS, 'systemd-version')).replace(/^[ \n]+|[ \n]+$/g, '') };
+  } catch (e) {
+    throw wrap("unable to determine stage1's systemd version", e);
+  }
 }
 
 function readFlavor(fs: PlanFs, host: HostFacts): Flavor {

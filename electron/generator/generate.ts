@@ -1,27 +1,42 @@
 // The recorded stage1 sequence: load the pod, save runtime-config, write the pod's units,
-// compute the systemd-nspawn arguments, then `app add` for mutable pods. Pure: it only
-// plans; apply() performs the writes.
+// compute the systemd-nspawn arguments, then `app add` for mutable pods. Profiles of releases
+// before the UnitWriter run their own sequence (app-to-systemd/sequence.ts) in the same frame.
+// Pure: it only plans; apply() performs the writes.
 import type { Plan, PlanError, PlanEntry } from '../../shared/plan.js';
 import { GenError, toGenError } from './gen-error.js';
-import { getFlavor } from './flavor.js';
+import { getFlavor, NSPAWN_FLAVORS } from './flavor.js';
 import { loadPod } from './load.js';
 import { mutableEnv, immutableEnv } from './pod-env.js';
 import { podToNspawnArgs } from './nspawn.js';
 import { appAdd } from './app-add.js';
 import { PlanFs } from './plan-fs.js';
 import { join } from './gopath.js';
-import { getProfile, DEFAULT_PROFILE, type Profile } from './profile.js';
+import { getProfile, AUTO_PROFILE, DEFAULT_PROFILE, type Profile } from './profile.js';
+import { detectProfile } from './detect.js';
 import { runtimeConfigJson } from './runtime-config.js';
 import type { GenContext, Pod } from './pod.js';
 import type { PodSnapshot } from './snapshot.js';
+import { appToSystemdNspawn, appToSystemdSequence } from './app-to-systemd/sequence.js';
 
-const NSPAWN_FLAVORS = new Set(['coreos', 'src', 'host']);
+/** The step a generation failed in ('load', 'generate', …) and its error. */
+export interface StageFailure {
+  stage: string;
+  error: unknown;
+}
+
+/** The nspawn arguments step for the pod's flavor: null when stage1 runs no systemd-nspawn for it. */
+export interface NspawnStep {
+  flavor: string;
+  run: (() => string[]) | null;
+}
+
 
 export class UnknownProfileError extends Error {}
 
 export function generate(snapshot: PodSnapshot, profileName: string = DEFAULT_PROFILE): Plan {
   const started = performance.now();
-  const profile = getProfile(profileName);
+  // `auto`: the profile the pod root's files point to (plan.profile names it).
+  const profile = getProfile(profileName === AUTO_PROFILE ? detectProfile(snapshot.fs).profile : profileName);
   if (!profile) throw new UnknownProfileError(`unknown profile ${JSON.stringify(profileName)}`);
   const fs = new PlanFs(snapshot.fs, snapshot.host.umask);
   const plan = emptyPlan(snapshot, profile);
@@ -31,53 +46,36 @@ export function generate(snapshot: PodSnapshot, profileName: string = DEFAULT_PR
   const finish = (): Plan => {
     plan.entries = annotate(ctx, fs.entries('main'));
     plan.stderr = joinLog(ctx.log);
-    plan.warnings.unshift(...fs.notes, ...ctx.log.map((l) => l.replace(/^stage1: /, '')));
+    plan.warnings.unshift(...fs.notes, ...ctx.log.map(withoutLogPrefix));
     plan.provenance = ctx.provenance;
     plan.elapsedMs = performance.now() - started;
     return plan;
   };
 
-  try {
-    ctx.pod = loadPod(snapshot, fs, '', snapshot.runtime);
-  } catch (e) {
-    return failAt(plan, 'load', e, finish);
-  }
-  try {
-    fs.writeFile('runtime-config', runtimeConfigJson(snapshot.runtime), 0o644);
-  } catch (e) {
-    return failAt(plan, 'save-runtime', e, finish);
-  }
-  ctx.pod.metadataURL = snapshot.metadataURL;
+  const appToSystemd = profile.generator === 'app-to-systemd';
+  const failure = appToSystemd ? appToSystemdSequence(ctx, snapshot) : unitWriterSequence(ctx, snapshot);
+  if (failure) return failAt(plan, failure.stage, failure.error, finish);
 
-  const err = snapshot.runtime.Mutable ? mutableEnv(ctx) : immutableEnv(ctx);
-  if (err) return failAt(plan, 'generate', err, finish);
-
-  let flavor = '';
-  try {
-    flavor = getFlavor(fs, snapshot.host).flavor;
-  } catch {
-    flavor = '';
-  }
-  if (NSPAWN_FLAVORS.has(flavor)) {
+  const nspawn = appToSystemd ? appToSystemdNspawn(ctx) : unitWriterNspawn(ctx, snapshot);
+  if (nspawn.run) {
     const mainLog = ctx.log;
     ctx.log = [];
     fs.setPhase('nspawn');
-    const added = new Set(snapshot.runtime.Mutable ? snapshot.appAdd : []);
     try {
-      plan.nspawnArgs = podToNspawnArgs(ctx, ctx.pod.manifest.apps.filter((a) => !added.has(a.name)));
+      plan.nspawnArgs = nspawn.run();
     } catch (e) {
       plan.nspawnError = toPlanError(e);
     }
     plan.nspawnEntries = fs.entries('nspawn');
     plan.nspawnStderr = joinLog(ctx.log);
-    plan.warnings.push(...ctx.log.map((l) => l.replace(/^stage1: /, '')));
+    plan.warnings.push(...ctx.log.map(withoutLogPrefix));
     ctx.log = mainLog;
     fs.setPhase('main');
   } else {
-    plan.warnings.push(`no systemd-nspawn arguments: stage1 flavor ${JSON.stringify(flavor)} does not run systemd-nspawn`);
+    plan.warnings.push(`no systemd-nspawn arguments: stage1 flavor ${JSON.stringify(nspawn.flavor)} does not run systemd-nspawn`);
   }
 
-  if (snapshot.runtime.Mutable) {
+  if (!appToSystemd && snapshot.runtime.Mutable) {
     fs.display = (p) => join(snapshot.root, p);
     for (const name of snapshot.appAdd) {
       const e = appAdd(ctx, snapshot, name, snapshot.runtime);
@@ -85,6 +83,40 @@ export function generate(snapshot: PodSnapshot, profileName: string = DEFAULT_PR
     }
   }
   return finish();
+}
+
+/** rkt v1.16 on: load the pod, save runtime-config, then ImmutableEnv or MutableEnv. */
+function unitWriterSequence(ctx: GenContext, snapshot: PodSnapshot): StageFailure | null {
+  try {
+    ctx.pod = loadPod(snapshot, ctx.fs, '', snapshot.runtime);
+  } catch (e) {
+    return { stage: 'load', error: e };
+  }
+  try {
+    ctx.fs.writeFile('runtime-config', runtimeConfigJson(snapshot.runtime), 0o644);
+  } catch (e) {
+    return { stage: 'save-runtime', error: e };
+  }
+  ctx.pod.metadataURL = snapshot.metadataURL;
+  const err = snapshot.runtime.Mutable ? mutableEnv(ctx) : immutableEnv(ctx);
+  return err ? { stage: 'generate', error: err } : null;
+}
+
+/** Mutable pods: without the apps `rkt app add` adds later, which do not exist when stage1 starts. */
+function unitWriterNspawn(ctx: GenContext, snapshot: PodSnapshot): NspawnStep {
+  let flavor = '';
+  try {
+    flavor = getFlavor(ctx.fs, snapshot.host).flavor;
+  } catch {
+    flavor = '';
+  }
+  if (!NSPAWN_FLAVORS.has(flavor)) return { flavor, run: null };
+  const added = new Set(snapshot.runtime.Mutable ? snapshot.appAdd : []);
+  return { flavor, run: () => podToNspawnArgs(ctx, ctx.pod.manifest.apps.filter((a) => !added.has(a.name))) };
+}
+
+function withoutLogPrefix(line: string): string {
+  return line.replace(/^(stage1|rkt): /, '');
 }
 
 function emptyPlan(snapshot: PodSnapshot, profile: Profile): Plan {

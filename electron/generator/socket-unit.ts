@@ -15,28 +15,40 @@ function findHostPort(ctx: GenContext, name: string) {
   return found;
 }
 
-export function writeSocketActivationUnit(ctx: GenContext, app: string, img: string, ports: Port[]): void {
+/** What the socket unit and the service it activates are called (rkt v0.7.0 named them after the image). */
+export interface SocketNames {
+  socket: string;
+  service: string;
+  description: string;
+}
+
+export function writeSocketActivationUnit(ctx: GenContext, app: string, img: string, ports: Port[], names?: SocketNames): void {
+  const { socket, service, description } = names ?? { socket: `${app}.socket`, service: `${app}.service`, description: `Application=${app} Image=${img}` };
   const opts: UnitOption[] = [
-    unitOption('Unit', 'Description', `Application=${app} Image=${img} socket-activated ports`),
+    unitOption('Unit', 'Description', `${description} socket-activated ports`),
     unitOption('Unit', 'DefaultDependencies', 'false'),
     unitOption('Socket', 'BindIPv6Only', 'both'),
-    unitOption('Socket', 'Service', `${app}.service`),
+    unitOption('Socket', 'Service', service),
   ];
   for (const p of ports) {
     const key = p.protocol === 'tcp' ? 'ListenStream' : p.protocol === 'udp' ? 'ListenDatagram' : null;
     if (!key) throw fail(`unrecognized protocol: ${p.protocol}`, fieldSource(p, 'protocol'));
-    const exposed = findHostPort(ctx, p.name);
-    let port = exposed ? exposed.hostPort : 0;
-    let src = exposed ? fieldSource(exposed, 'hostPort') : fieldSource(p, 'port');
-    if (port === 0) {
-      ctx.log.push(`stage1: warning: no --port option for socket-activated port ${goQuote(p.name)}, assuming port ${p.port} as specified in the manifest`);
-      port = p.port;
-      src = fieldSource(p, 'port');
+    let port = p.port;
+    let src = fieldSource(p, 'port');
+    // Up to rkt v1.0.0 the socket listened on the manifest's port, not the pod's host port.
+    if (ctx.profile.socketPort === 'host-port') {
+      const exposed = findHostPort(ctx, p.name);
+      if (exposed && exposed.hostPort !== 0) {
+        port = exposed.hostPort;
+        src = fieldSource(exposed, 'hostPort');
+      } else {
+        ctx.log.push(`${ctx.profile.logPrefix}warning: no --port option for socket-activated port ${goQuote(p.name)}, assuming port ${p.port} as specified in the manifest`);
+      }
     }
     opts.push(unitOption('Socket', key, String(port), src));
   }
-  const path = `${UNIT_DIR}/${app}.socket`;
-  const unit = serializeUnit(opts);
+  const path = `${UNIT_DIR}/${socket}`;
+  const unit = serializeUnit(opts, ctx.profile.unitLayout);
   try {
     ctx.fs.writeFile(path, unit.content, 0o644, false);
   } catch (e) {
@@ -44,7 +56,7 @@ export function writeSocketActivationUnit(ctx: GenContext, app: string, img: str
   }
   recordProvenance(ctx, path, unit.lines);
   try {
-    ctx.fs.symlink(`../${app}.socket`, `${UNIT_DIR}/sockets.target.wants/${app}.socket`);
+    ctx.fs.symlink(`../${socket}`, `${UNIT_DIR}/sockets.target.wants/${socket}`);
   } catch (e) {
     throw wrap('failed to link socket want', e);
   }

@@ -69,7 +69,8 @@ export function parseUserGroup(ctx: GenContext, ra: RuntimeApp): { uid: bigint; 
   const g = resolve(ctx, root, app.group, 'group');
   if (g.ok) return { uid, gid: g.gid };
   const img = ctx.pod.images.get(ra.name);
-  if (img && convertedFromDocker(img) && img.app && img.app.user === img.app.group && app.group === img.app.group) {
+  const dockerFallback = ctx.profile.users === 'resolvers-docker-fallback';
+  if (dockerFallback && img && convertedFromDocker(img) && img.app && img.app.user === img.app.group && app.group === img.app.group) {
     return { uid, gid: uid };
   }
   throw wrap(`failed to configure group ${goQuote(app.group)}`, g.error, fieldSource(app, 'group'));
