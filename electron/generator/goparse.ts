@@ -6,7 +6,10 @@ const INT64_MAX = 2n ** 63n - 1n;
 export type AtoiResult = { ok: true; value: bigint } | { ok: false; error: 'syntax' | 'range'; text: string };
 
 /** strconv.Atoi on a 64-bit platform: optional sign, decimal digits only. */
+const SMALL = /^[+-]?[0-9]{1,15}$/;
+
 export function atoi(s: string): AtoiResult {
+  if (SMALL.test(s)) return { ok: true, value: BigInt(parseInt(s, 10)) };
   const m = /^[+-]?[0-9]+$/.exec(s);
   if (!m) return { ok: false, error: 'syntax', text: `strconv.Atoi: parsing ${JSON.stringify(s)}: invalid syntax` };
   const v = BigInt(s);

@@ -4,7 +4,7 @@
 // written to disk here (apply does that from the resulting entries).
 import type { PlanEntry } from '../../shared/plan.js';
 import { FsError, type Errno, type FsStat, type PodFs } from './podfs.js';
-import { clean, dir } from './gopath.js';
+import { clean } from './gopath.js';
 
 interface Node {
   kind: 'file' | 'dir' | 'symlink';
@@ -130,7 +130,7 @@ export class PlanFs {
       node.phases.add(this.phase);
       return;
     }
-    this.requireDir(dir(p), 'open', path);
+    this.requireDir(parentOf(p), 'open', path);
     this.nodes.set(p, this.fresh('file', perm, { content: data, written: true }));
   }
 
@@ -138,7 +138,7 @@ export class PlanFs {
   mkdir(path: string, perm: number): void {
     const p = norm(path);
     if (this.lookup(p)) throw this.err('mkdir', path, 'EEXIST');
-    this.requireDir(dir(p), 'mkdir', path);
+    this.requireDir(parentOf(p), 'mkdir', path);
     this.nodes.set(p, this.fresh('dir', perm, {}));
   }
 
@@ -152,7 +152,7 @@ export class PlanFs {
     } catch (e) {
       if (!(e instanceof FsError) || e.code !== 'ENOENT') throw e;
     }
-    const parent = dir(p);
+    const parent = parentOf(p);
     if (parent !== p && parent !== '.' && parent !== '/') this.mkdirAll(parent, perm);
     try {
       this.mkdir(p, perm);
@@ -173,7 +173,7 @@ export class PlanFs {
     if (this.lookup(p)) throw fail('EEXIST');
     let parent: FsStat;
     try {
-      parent = this.stat(dir(p));
+      parent = this.stat(parentOf(p));
     } catch (e) {
       throw fail(e instanceof FsError ? e.code : 'ENOENT');
     }
@@ -284,7 +284,7 @@ export class PlanFs {
       if (!node || node.kind !== 'symlink') return cur;
       const target = 'target' in node && node.target !== undefined ? node.target : this.readlinkQuiet(cur);
       if (target === null) return cur;
-      cur = target.startsWith('/') ? norm(target) : norm(dir(cur) + '/' + target);
+      cur = target.startsWith('/') ? norm(target) : norm(parentOf(cur) + '/' + target);
     }
     throw this.err(op, p, 'ELOOP');
   }
@@ -323,6 +323,12 @@ export class PlanFs {
   private rethrow(e: unknown, op: string, path: string): unknown {
     return e instanceof FsError ? this.err(op, path, e.code) : e;
   }
+}
+
+/** The parent of a normalized pod-relative path ('.' for top-level entries). */
+function parentOf(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i < 0 ? '.' : p.slice(0, i);
 }
 
 function norm(p: string): string {

@@ -2,47 +2,63 @@
 // 'Name=Value' lines written verbatim, one blank line between sections, nothing for an empty list.
 // The go-systemd that rkt v0.7.0 vendored ended every section with a blank line instead (and
 // wrote the sections in Go map order, which the first-appearance order stands in for).
-// Line provenance is computed alongside; it never changes the bytes.
+// Line provenance is kept beside the bytes, computed on first use; it never changes the bytes.
 import type { LineProvenance } from '../../shared/plan.js';
 import type { Profile } from './profile.js';
 import type { UnitOption } from './unit-option.js';
 
 export interface SerializedUnit {
   content: string;
-  lines: LineProvenance[];
+  /** Line provenance, computed on first use (most generated lines are never inspected). */
+  readonly lines: LineProvenance[];
 }
 
-export function serializeUnit(options: UnitOption[], layout: Profile['unitLayout'] = 'blank-between-sections'): SerializedUnit {
+type Layout = Profile['unitLayout'];
+
+function groupBySection(options: UnitOption[]): Map<string, UnitOption[]> {
   const sections = new Map<string, UnitOption[]>();
   for (const o of options) {
     const list = sections.get(o.section);
     if (list) list.push(o);
     else sections.set(o.section, [o]);
   }
-  const parts: string[] = [];
+  return sections;
+}
+
+export function serializeUnit(options: UnitOption[], layout: Layout = 'blank-between-sections'): SerializedUnit {
+  const sections = groupBySection(options);
+  const blankAfterEach = layout === 'blank-after-every-section';
+  let content = '';
+  let first = true;
+  for (const [section, opts] of sections) {
+    let block = (first || blankAfterEach ? '[' : '\n[') + section + ']\n';
+    first = false;
+    for (const o of opts) block += o.name + '=' + o.value + '\n';
+    content += blankAfterEach ? block + '\n' : block;
+  }
+  let lines: LineProvenance[] | undefined;
+  return {
+    content,
+    get lines() {
+      return (lines ??= lineProvenance(sections, blankAfterEach));
+    },
+  };
+}
+
+function lineProvenance(sections: Map<string, UnitOption[]>, blankAfterEach: boolean): LineProvenance[] {
   const lines: LineProvenance[] = [];
   let line = 1;
   let first = true;
-  for (const [section, opts] of sections) {
-    if (!first) {
-      parts.push('\n');
-      line++;
-    }
+  for (const opts of sections.values()) {
+    line += first || blankAfterEach ? 1 : 2;
     first = false;
-    parts.push('[' + section + ']\n');
-    line++;
     for (const o of opts) {
-      parts.push(o.name + '=' + o.value + '\n');
       lines.push({ line, key: o.name, sources: o.sources });
       line += o.value.includes('\n') ? 1 + countNewlines(o.value) : 1;
     }
-    if (layout === 'blank-after-every-section') {
-      parts.push('\n');
-      line++;
-      first = true;
-    }
+    if (blankAfterEach) line++;
   }
-  return { content: parts.join(''), lines };
+  return lines;
 }
 
 function countNewlines(s: string): number {

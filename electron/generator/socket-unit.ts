@@ -54,7 +54,7 @@ export function writeSocketActivationUnit(ctx: GenContext, app: string, img: str
   } catch (e) {
     throw wrap('failed to create socket file', e);
   }
-  recordProvenance(ctx, path, unit.lines);
+  recordProvenance(ctx, path, unit);
   try {
     ctx.fs.symlink(`../${socket}`, `${UNIT_DIR}/sockets.target.wants/${socket}`);
   } catch (e) {

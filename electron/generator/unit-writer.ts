@@ -18,7 +18,7 @@ export class UnitWriter {
     const unit = serializeUnit(options);
     try {
       this.ctx.fs.writeFile(path, unit.content, 0o644);
-      recordProvenance(this.ctx, path, unit.lines);
+      recordProvenance(this.ctx, path, unit);
       shiftFiles(this.ctx, [path]);
     } catch (e) {
       this.err = wrap(errmsg, e);
@@ -42,8 +42,14 @@ export class UnitWriter {
   }
 }
 
-export function recordProvenance(ctx: GenContext, path: string, lines: LineProvenance[]): void {
-  ctx.provenance[path] = lines;
+/** Keeps a file's line provenance; given a serialized unit, it is computed only when read. */
+export function recordProvenance(ctx: GenContext, path: string, lines: LineProvenance[] | { readonly lines: LineProvenance[] }): void {
+  if (Array.isArray(lines)) {
+    ctx.provenance[path] = lines;
+    return;
+  }
+  const unit = lines;
+  Object.defineProperty(ctx.provenance, path, { get: () => unit.lines, enumerable: true, configurable: true });
 }
 
 /** rkt's user.ShiftFiles: chown to the shift when both shift and count are set. */

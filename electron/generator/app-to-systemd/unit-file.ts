@@ -14,5 +14,5 @@ export function writeUnitFile(ctx: GenContext, path: string, opts: UnitOption[],
   } catch (e) {
     throw errmsg === null ? e : wrap(errmsg, e);
   }
-  recordProvenance(ctx, path, unit.lines);
+  recordProvenance(ctx, path, unit);
 }
