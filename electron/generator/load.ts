@@ -2,7 +2,8 @@
 // stage1 loads them before generating anything.
 import type { Provenance, SourceDoc } from '../../shared/plan.js';
 import type { RuntimePod } from '../../shared/runtime.js';
-import { decodeImageManifest, decodePodManifest } from '../appc/decode.js';
+import { decodePodManifest } from '../appc/decode.js';
+import { ImageDecoder } from './decoded-copy.js';
 import type { ImageManifest } from '../appc/types.js';
 import { GenError, wrap } from './gen-error.js';
 import { goQuote } from './goquote.js';
@@ -58,6 +59,7 @@ export function loadPod(snapshot: PodSnapshot, fs: PlanFs, root: string, runtime
   const word = rules.imageManifestWord;
   const images = new Map<string, ImageManifest>();
   const imageNames = new Set<string>();
+  const decoder = new ImageDecoder();
   for (const ra of manifest.apps) {
     const dir = rules.naming === 'image-id' ? shortImageID(ra.image?.id ?? '') : ra.name;
     const path = imageManifestPath(dir);
@@ -68,7 +70,7 @@ export function loadPod(snapshot: PodSnapshot, fs: PlanFs, root: string, runtime
     } catch (e) {
       throw wrap(`failed reading ${word} manifest ${goQuote(shownPath)}`, e);
     }
-    const im = decodeImageManifest(text, ra.name);
+    const im = decoder.decode(text, ra.name);
     const unmarshalling = `failed unmarshalling ${word} manifest ${goQuote(shownPath)}`;
     if (!im.ok) throw unmarshalError(unmarshalling, im, { kind: 'image', app: ra.name }, oldSpec);
     const image = im.value;
