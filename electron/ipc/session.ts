@@ -1,0 +1,64 @@
+// One client's state: the pod it has open (and its watcher), the latest generate request seen,
+// and the write waiting for confirmation. An Electron window or a browser-mode socket each own one.
+import { existsSync } from 'node:fs';
+import type { EventName, EventPayload } from '../../shared/ipc/contract.js';
+import { IpcError } from '../../shared/ipc/envelope.js';
+import type { Plan } from '../../shared/plan.js';
+import { watchPodRoot, type PodWatcher, type WatchOptions } from './watch.js';
+
+export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface PendingWrite {
+  token: string;
+  root: string;
+  plan: Plan;
+  /** Digest of what is on disk at the plan's paths when the preview was made. */
+  fingerprint: string;
+  expiresAt: number;
+}
+
+export class Session {
+  private openRoot: string | null = null;
+  private watcher: PodWatcher | null = null;
+  private apps: string[] = [];
+  latestSeq = -1;
+  pendingWrite: PendingWrite | null = null;
+
+  constructor(readonly emit: Emit, private readonly watchOptions: Omit<WatchOptions, 'apps'> = {}) {}
+
+  get root(): string | null {
+    return this.openRoot;
+  }
+
+  open(root: string, apps: string[]): void {
+    this.close();
+    this.openRoot = root;
+    this.apps = apps;
+    this.watcher = watchPodRoot(root, ({ paths, gone }) => {
+      this.emit('pod.changed', { root, paths, gone });
+    }, { ...this.watchOptions, apps: () => this.apps });
+  }
+
+  close(): void {
+    this.watcher?.close();
+    this.watcher = null;
+    this.openRoot = null;
+    this.apps = [];
+    this.pendingWrite = null;
+    this.latestSeq = -1;
+  }
+
+  /** The open pod root, checked to still exist. */
+  requireRoot(): string {
+    const root = this.openRoot;
+    if (root === null) throw new IpcError('no-pod', 'No pod is open. Open a pod root first.');
+    if (!existsSync(root)) {
+      throw new IpcError('not-found', `The pod root ${root} no longer exists: it was deleted or moved while open. Open another pod.`);
+    }
+    return root;
+  }
+
+  dispose(): void {
+    this.close();
+  }
+}
