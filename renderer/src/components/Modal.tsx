@@ -1,0 +1,42 @@
+/** @jsxRuntime automatic */
+// A modal dialog: labelled, closes on Escape, keeps Tab inside, gives focus back on close.
+import { useEffect, useRef, type ReactNode } from 'react';
+
+export function Modal(props: { label: string; onClose(): void; children: ReactNode; wide?: boolean; className?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    const el = ref.current;
+    const first = el?.querySelector<HTMLElement>('[data-autofocus], input, select, textarea, button');
+    (first ?? el)?.focus();
+    return () => { previous?.focus?.(); };
+  }, []);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'Escape') { e.stopPropagation(); props.onClose(); return; }
+    if (e.key !== 'Tab' || !ref.current) return;
+    const items = [...ref.current.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
+      .filter((x) => !x.hasAttribute('disabled') && x.offsetParent !== null);
+    if (items.length === 0) return;
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (e.shiftKey && document.activeElement === first) { e.preventDefault(); last.focus(); }
+    else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
+  };
+
+  return (
+    <div className="modal-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) props.onClose(); }}>
+      <div
+        ref={ref}
+        className={`modal ${props.wide ? 'modal-wide' : ''} ${props.className ?? ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-label={props.label}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
+        {props.children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+/** @jsxRuntime automatic */
+// The problems list: generator errors and warnings, JSON syntax and schema problems, pod
+// warnings. Selecting one reveals its place (manifest field, editor position or file).
+import { useShallow } from 'zustand/react/shallow';
+import { useApp, useStoreApi } from '../app/context';
+import { problems, problemCounts } from '../store/selectors';
+import type { Problem } from '../store/types';
+import { shortPath } from '../model/paths';
+
+const ORIGIN_LABEL: Record<Problem['origin'], string> = {
+  generator: 'generator',
+  schema: 'schema',
+  syntax: 'JSON',
+  pod: 'pod',
+  app: 'podunit',
+};
+
+export function ProblemsPanel({ collapsed, onToggle }: { collapsed: boolean; onToggle(): void }) {
+  const store = useStoreApi();
+  const list = useApp(useShallow(problems));
+  const counts = problemCounts(list);
+  const docLabel = useApp(useShallow((s) => Object.fromEntries(s.docOrder.map((id) => [id, s.docs[id]?.id === 'pod' ? 'pod' : s.docs[id]?.label ?? id]))));
+
+  const open = (p: Problem) => {
+    const s = store.getState();
+    if (p.doc && p.pointer !== undefined) s.requestReveal(p.doc, p.pointer, true);
+    else if (p.doc && p.line) s.requestRevealPosition(p.doc, p.line, p.column ?? 1);
+    else if (p.doc) s.setActiveDoc(p.doc);
+    else if (p.file) s.requestLineReveal(p.file, [1]);
+  };
+
+  return (
+    <section className={`pane problems-pane ${collapsed ? 'collapsed' : ''}`} role="region" aria-label="Problems">
+      <div className="pane-header">
+        <button className="pane-title as-button" aria-expanded={!collapsed} onClick={onToggle}>
+          <span className="twisty" aria-hidden>{collapsed ? '▸' : '▾'}</span> Problems
+          <span className={`count-pill ${counts.errors ? 'has-errors' : ''}`}>{counts.errors} errors</span>
+          <span className={`count-pill ${counts.warnings ? 'has-warnings' : ''}`}>{counts.warnings} warnings</span>
+        </button>
+      </div>
+      {!collapsed && (
+        <ul className="problems-list" id="problems-list" tabIndex={-1} aria-label="Problems list">
+          {list.length === 0 && <li className="muted problem-none">No problems.</li>}
+          {list.map((p) => (
+            <li key={p.id}>
+              <button className={`problem problem-${p.severity}`} onClick={() => open(p)}>
+                <span className={`sev sev-${p.severity}`} aria-label={p.severity}>{p.severity === 'error' ? '✖' : p.severity === 'warning' ? '▲' : 'ℹ'}</span>
+                <span className="problem-message">{p.message}</span>
+                <span className="problem-where">
+                  {ORIGIN_LABEL[p.origin]}
+                  {p.doc && ` · ${docLabel[p.doc] ?? p.doc}`}
+                  {p.pointer !== undefined && p.pointer !== '' && ` ${p.pointer}`}
+                  {p.line !== undefined && ` ${p.line}:${p.column ?? 1}`}
+                  {p.file && ` · ${shortPath(p.file)}`}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

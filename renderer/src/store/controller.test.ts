@@ -1,0 +1,137 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createAppStore } from './appState';
+import { createController } from './controller';
+import { fakeClient, makePlan, makeSnapshot, UNIT, IMAGE_TEXT } from '../../test/fakeClient';
+import { diskSummary, problems } from './selectors';
+import type { ChannelRequest } from '../../../shared/ipc/contract';
+
+function setup(options: { generate?: (req: ChannelRequest<'plan.generate'>) => ReturnType<typeof makePlan> } = {}) {
+  const store = createAppStore();
+  const generate = options.generate ?? ((req) => makePlan({
+    [`${UNIT}/web.service`]: `[Unit]\nDescription=${req.manifests?.images?.web ? 'edited' : 'new'}\n`,
+    [`${UNIT}/default.target`]: '[Unit]\nDescription=rkt apps target\n',
+  }, { provenance: { [`${UNIT}/web.service`]: [{ line: 2, key: 'Description', sources: [{ kind: 'manifest', doc: { kind: 'image', app: 'web' }, pointer: '/name' }] }] } }));
+  const client = fakeClient({
+    'app.info': () => ({ name: 'podunit', version: '0', mode: 'browser', platform: 'linux', initialPod: '/pods/p', samples: [], recent: [], profiles: ['v1.30.0', 'v1.29.0'], defaultProfile: 'v1.30.0', nativeDialogs: false }),
+    'pod.open': () => makeSnapshot().summary,
+    'pod.snapshot': () => makeSnapshot(),
+    'plan.generate': (req) => ({ seq: req.seq, superseded: false, plan: generate(req), diagnostics: [] }),
+  });
+  const controller = createController(store, client, { stage1Overrides: false });
+  return { store, client, controller };
+}
+
+test('opening a pod loads the manifests and selects the first app service unit', async () => {
+  const { store, controller } = setup();
+  await controller.init();
+  await controller.idle();
+  const s = store.getState();
+  assert.equal(s.podStatus, 'open');
+  assert.equal(s.activeDoc, 'pod');
+  assert.deepEqual(s.docOrder, ['pod', 'image:web']);
+  assert.equal(s.selectedFile, `${UNIT}/web.service`);
+  assert.equal(diskSummary(s.plan, s.disk).byPath.get(`${UNIT}/web.service`), 'changed');
+  assert.equal(diskSummary(s.plan, s.disk).byPath.get(`${UNIT}/default.target`), 'added');
+});
+
+test('an edit regenerates with the edited text; a syntax error keeps the last plan and marks it stale', async () => {
+  const { store, client, controller } = setup();
+  await controller.init();
+  await controller.idle();
+  const edited = IMAGE_TEXT.replace('/bin/web', '/bin/web2');
+  controller.editDoc('image:web', edited);
+  await controller.idle();
+  const last = client.calls.filter((c) => c.channel === 'plan.generate').at(-1)!.request as ChannelRequest<'plan.generate'>;
+  assert.equal(last.manifests?.images?.web, edited);
+  assert.match(store.getState().plan!.entries.find((e) => e.path.endsWith('web.service'))!.content!, /edited/);
+  assert.deepEqual(store.getState().changedLines, { path: `${UNIT}/web.service`, lines: [2] });
+
+  const before = store.getState().plan;
+  const calls = client.calls.length;
+  controller.editDoc('image:web', '{ "acKind": ');
+  await controller.idle();
+  assert.equal(client.calls.length, calls, 'nothing is sent while the manifest does not parse');
+  assert.equal(store.getState().stale, true);
+  assert.equal(store.getState().plan, before);
+  assert.ok(problems(store.getState()).some((p) => p.origin === 'syntax' && p.doc === 'image:web'));
+
+  controller.revertDoc('image:web');
+  await controller.idle();
+  assert.equal(store.getState().stale, false);
+  assert.equal(store.getState().docs['image:web'].text, IMAGE_TEXT);
+});
+
+test('what-if changes are sent as overrides', async () => {
+  const { client, controller } = setup();
+  await controller.init();
+  controller.setWhatIf({ runtime: { Debug: true }, cgroupControllers: ['cpu'], profile: 'v1.29.0' });
+  await controller.idle();
+  const last = client.calls.filter((c) => c.channel === 'plan.generate').at(-1)!.request as ChannelRequest<'plan.generate'>;
+  assert.deepEqual(last.runtime, { Debug: true });
+  assert.deepEqual(last.host, { cgroupControllers: ['cpu'] });
+  assert.equal(last.profile, 'v1.29.0');
+});
+
+test('flavor overrides are left out when the host does not accept them', async () => {
+  const { client, controller } = setup();
+  await controller.init();
+  controller.setWhatIf({ flavor: 'kvm' });
+  await controller.idle();
+  const last = client.calls.filter((c) => c.channel === 'plan.generate').at(-1)!.request as Record<string, unknown>;
+  assert.equal('stage1' in last, false);
+});
+
+test('the original-manifest baseline is generated without edits', async () => {
+  const { store, client, controller } = setup();
+  await controller.init();
+  controller.editDoc('image:web', IMAGE_TEXT.replace('/bin/web', '/bin/x'));
+  store.getState().setDiffBase('original');
+  controller.refreshDiffBase();
+  await controller.idle();
+  const requests = client.calls.filter((c) => c.channel === 'plan.generate').map((c) => c.request as ChannelRequest<'plan.generate'>);
+  assert.ok(requests.some((r) => r.manifests === undefined && r.seq > 1));
+  assert.ok(store.getState().baselinePlan);
+});
+
+test('a failed open keeps the previous pod and says why', async () => {
+  const { store, client, controller } = setup();
+  await controller.init();
+  client.handlers['pod.open'] = () => { throw Object.assign(new Error('/tmp/x has no pod manifest'), { code: 'not-a-pod' }); };
+  const ok = await controller.openPod('/tmp/x');
+  assert.equal(ok, false);
+  const s = store.getState();
+  assert.equal(s.podStatus, 'open');
+  assert.equal(s.summary?.root, '/pods/p');
+  assert.deepEqual(s.openError, { path: '/tmp/x', code: 'not-a-pod', message: '/tmp/x has no pod manifest' });
+});
+
+test('the pod root disappearing keeps the edits and says so', async () => {
+  const { store, client, controller } = setup();
+  await controller.init();
+  controller.editDoc('image:web', IMAGE_TEXT + ' ');
+  client.emit('pod.changed', { root: '/pods/p', paths: [], gone: true });
+  assert.equal(store.getState().podGone, true);
+  assert.equal(store.getState().docs['image:web'].text, IMAGE_TEXT + ' ');
+});
+
+test('a change on disk reloads unedited manifests and keeps edited ones', async () => {
+  const { store, client, controller } = setup();
+  await controller.init();
+  await controller.idle();
+  controller.editDoc('pod', store.getState().docs.pod.text + '\n');
+  const newImage = IMAGE_TEXT.replace('/bin/web', '/bin/changed');
+  client.handlers['pod.snapshot'] = () => {
+    const snap = makeSnapshot();
+    snap.manifests.images[0].text = newImage;
+    snap.manifests.pod.text = '{"acKind":"PodManifest","apps":[]}';
+    return snap;
+  };
+  client.emit('pod.changed', { root: '/pods/p', paths: ['pod', 'stage1/rootfs/opt/stage2/web/manifest'], gone: false });
+  await new Promise((r) => setTimeout(r, 10));
+  await controller.idle();
+  const s = store.getState();
+  assert.equal(s.docs['image:web'].text, newImage);
+  assert.ok(s.docs.pod.text.endsWith('\n'), 'the edited pod manifest keeps its edit');
+  assert.equal(s.docs.pod.original, '{"acKind":"PodManifest","apps":[]}');
+});
