@@ -65,6 +65,6 @@ export function detectProfile(fs: PodFs): ProfileDetection {
 /** A --profile value: a profile's name, or `auto` to detect it from the pod root. */
 export function resolveProfile(snapshot: PodSnapshot, name: string): { profile: Profile | null; detection: ProfileDetection | null } {
   if (name !== AUTO_PROFILE) return { profile: getProfile(name), detection: null };
-  const detection = detectProfile(snapshot.fs);
+  const detection = detectProfile(snapshot.evidenceFs ?? snapshot.fs);
   return { profile: getProfile(detection.profile), detection };
 }

@@ -36,7 +36,7 @@ export class UnknownProfileError extends Error {}
 export function generate(snapshot: PodSnapshot, profileName: string = DEFAULT_PROFILE): Plan {
   const started = performance.now();
   // `auto`: the profile the pod root's files point to (plan.profile names it).
-  const profile = getProfile(profileName === AUTO_PROFILE ? detectProfile(snapshot.fs).profile : profileName);
+  const profile = getProfile(profileName === AUTO_PROFILE ? detectProfile(snapshot.evidenceFs ?? snapshot.fs).profile : profileName);
   if (!profile) throw new UnknownProfileError(`unknown profile ${JSON.stringify(profileName)}`);
   const fs = new PlanFs(snapshot.fs, snapshot.host.umask);
   const plan = emptyPlan(snapshot, profile);

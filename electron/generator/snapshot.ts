@@ -7,6 +7,8 @@ export interface PodSnapshot {
   root: string;
   uuid: string;
   fs: PodFs;
+  /** The pod root as it is on disk, when `fs` hides stage1's earlier output: profile detection reads it. */
+  evidenceFs?: PodFs;
   runtime: RuntimePod;
   /** The metadata service URL stage1 computes after saving runtime-config ('' for none). */
   metadataURL: string;

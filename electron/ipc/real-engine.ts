@@ -1,7 +1,7 @@
 // The Engine made of podunit's real modules, with their errors translated into IPC error codes.
 import { listPods } from '../diagnostics/discovery.js';
 import { generate } from '../generator/index.js';
-import { DEFAULT_PROFILE, getProfile, profileNames } from '../generator/profile.js';
+import { DEFAULT_PROFILE, getProfile, profileChoices } from '../generator/profile.js';
 import { applyPlan, previewApply } from '../pod/apply.js';
 import { probeHostFacts } from '../pod/host-facts.js';
 import { readPodSnapshot } from '../pod/read.js';
@@ -47,13 +47,13 @@ export function createRealEngine(): Engine {
     readSnapshot: translated(read),
     generate: translated((snapshot, profile) => {
       const name = profile ?? DEFAULT_PROFILE;
-      if (!getProfile(name)) throw new IpcError('bad-request', `Unknown profile ${JSON.stringify(name)}; known: ${profileNames().join(', ')}.`);
+      if (name !== 'auto' && !getProfile(name)) throw new IpcError('bad-request', `Unknown profile ${JSON.stringify(name)}; known: ${profileChoices().join(', ')}.`);
       return generate(snapshot, name);
     }),
     previewApply: translated(previewApply),
     applyPlan: translated(applyPlan),
     probeHostFacts: hostFacts,
-    profiles: () => ({ names: profileNames(), default: DEFAULT_PROFILE }),
+    profiles: () => ({ names: profileChoices(), default: DEFAULT_PROFILE }),
     listPods: translated(listPods),
     writeFileAtomic: translated((dir, rel, data, mode) => writeFileAtomic(dir, rel, data, mode)),
   };

@@ -102,6 +102,7 @@ export function readPodSnapshot(root: string, opts: ReadOptions = {}): PodSnapsh
     root: rootAbs,
     uuid: opts.uuid ?? defaultUuid(rootAbs) ?? PLACEHOLDER_UUID,
     fs: podFs,
+    evidenceFs: opts.asPrepared ? realFs : undefined,
     runtime,
     metadataURL: opts.metadataURL ?? '',
     appAdd: opts.appAdd ?? [],

@@ -22,6 +22,7 @@ export function Toolbar(props: ToolbarProps) {
   const profiles = useApp(profileNames);
   const defaultProfile = useApp((s) => s.appInfo?.defaultProfile ?? '');
   const profile = useApp((s) => s.whatIf.profile ?? s.appInfo?.defaultProfile ?? '');
+  const generatedWith = useApp((s) => s.plan?.profile ?? null);
   const dark = useApp(isDark);
 
   return (
@@ -41,7 +42,13 @@ export function Toolbar(props: ToolbarProps) {
           onChange={(e) => controller.setWhatIf({ profile: e.target.value === defaultProfile ? null : e.target.value })}
         >
           {profiles.length === 0 && <option value="">—</option>}
-          {profiles.map((p) => <option key={p} value={p}>{p}{p === defaultProfile ? ' (default)' : ''}</option>)}
+          {profiles.map((p) => (
+            <option key={p} value={p}>
+              {p}
+              {p === defaultProfile ? ' (default)' : ''}
+              {p === 'auto' && profile === 'auto' && generatedWith ? ` → detected ${generatedWith}` : ''}
+            </option>
+          ))}
         </select>
       </label>
       <button className="primary" onClick={props.onWrite} disabled={!podOpen} title="Write the generated units into the pod (Ctrl+S)">Write units</button>
