@@ -20,7 +20,7 @@ test('write units: diff first, confirmation, backups of replaced files, a report
     const dialog = page.getByRole('dialog', { name: 'Write units' });
     await expect(dialog).toContainText('1 to replace');
     const files = dialog.getByRole('list', { name: 'Files to write' });
-    await files.getByRole('button', { name: /rorf\.service/ }).click();
+    await files.getByRole('button', { name: /rorf\.service$/ }).click();
     await expect(dialog.locator('.mini-diff')).toContainText('--from-podunit');
     const confirm = dialog.getByRole('button', { name: /^Write \d+ files?$/ });
     await expect(confirm).toBeDisabled();
