@@ -1,7 +1,7 @@
 // Shared set-up of the inspector tests: one browser-mode host per worker (real engine, real
 // files), pages that fail the test on any console error, and pods copied to temp dirs so
 // tests can write into them.
-import { test as base, expect, type ConsoleMessage, type Page } from '@playwright/test';
+import { test as base, expect, type ConsoleMessage, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -150,4 +150,12 @@ export async function state<T>(page: Page, fn: string): Promise<T> {
 /** Full text of the file the unit viewer shows (from the state: Monaco renders only what is in view). */
 export function shownFile(page: Page): Promise<string> {
   return state<string>(page, '(s) => (s.plan?.entries.find((e) => e.path === s.selectedFile)?.content ?? "")');
+}
+
+/** Vertical distance between two elements, polled: Monaco re-creates overlays while it scrolls. */
+export async function expectSameRow(a: Locator, b: Locator): Promise<void> {
+  await expect.poll(async () => {
+    const [x, y] = await Promise.all([a.boundingBox(), b.boundingBox()]);
+    return x && y ? Math.abs(x.y - y.y) : Number.POSITIVE_INFINITY;
+  }).toBeLessThan(4);
 }

@@ -16,8 +16,11 @@ test('opening a pod shows the pod manifest and the first app service unit', asyn
 test('manifest editor: the appc schema validates, completes and explains fields', async ({ openApp }) => {
   const page = await openApp(SAMPLE.twoApps);
   const editor = region(page, 'Manifest editor');
-  await editor.locator('.view-line span span', { hasText: /^"acKind"$/ }).first().hover();
-  await expect(page.locator('.monaco-hover').filter({ hasText: 'Document kind' })).toBeVisible();
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await editor.locator('.view-line span span', { hasText: /^"acKind"$/ }).first().hover();
+    await expect(page.locator('.monaco-hover').filter({ hasText: 'Document kind' })).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
   // A wrong kind is flagged with the Go decoder's wording.
   await editor.locator('.view-line span span', { hasText: /^"PodManifest"$/ }).first().dblclick();
   await page.keyboard.type('PodManifesto');

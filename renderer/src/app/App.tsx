@@ -93,7 +93,7 @@ export function App() {
         run: () => {
           const st = s();
           const cur = st.whatIf.profile ?? st.appInfo?.defaultProfile;
-          if (!st.compareProfile) st.setCompareProfile(st.appInfo?.profiles.find((p) => p !== cur) ?? null);
+          if (!st.compareProfile) st.setCompareProfile(st.appInfo?.profiles.find((p) => p !== cur && p !== 'auto') ?? null);
           st.setDiffBase('profile');
         },
         enabled: () => (s().appInfo?.profiles.length ?? 0) > 1,

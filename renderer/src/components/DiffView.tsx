@@ -113,7 +113,7 @@ export function DiffView() {
   const setBase = (b: DiffBase) => {
     const s = store.getState();
     if (b === 'profile' && !s.compareProfile) {
-      const other = profiles.find((p) => p !== currentProfile) ?? null;
+      const other = profiles.find((p) => p !== currentProfile && p !== 'auto') ?? null;
       s.setCompareProfile(other);
     }
     s.setDiffBase(b);

@@ -2,18 +2,36 @@
 // A modal dialog: labelled, closes on Escape, keeps Tab inside, gives focus back on close.
 import { useEffect, useRef, type ReactNode } from 'react';
 
+/** Open modals, innermost last: Escape closes only the innermost one. */
+const stack: symbol[] = [];
+
 export function Modal(props: { label: string; onClose(): void; children: ReactNode; wide?: boolean; className?: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  const onClose = useRef(props.onClose);
+  onClose.current = props.onClose;
+
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const el = ref.current;
     const first = el?.querySelector<HTMLElement>('[data-autofocus], input, select, textarea, button');
     (first ?? el)?.focus();
-    return () => { previous?.focus?.(); };
+    const id = Symbol('modal');
+    stack.push(id);
+    // Escape works even when focus has left the dialog (e.g. its focused button was replaced).
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || stack[stack.length - 1] !== id || e.defaultPrevented) return;
+      e.preventDefault();
+      onClose.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      stack.splice(stack.indexOf(id), 1);
+      previous?.focus?.();
+    };
   }, []);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === 'Escape') { e.stopPropagation(); props.onClose(); return; }
     if (e.key !== 'Tab' || !ref.current) return;
     const items = [...ref.current.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
       .filter((x) => !x.hasAttribute('disabled') && x.offsetParent !== null);

@@ -98,6 +98,11 @@ export const DIRECTIVE_DOCS: Record<string, DirectiveDoc> = {
   Options: d(['Mount'], 'Mount options, e.g. `bind`.'),
 };
 
+/** Keys whose meaning depends on the section they are in ("Section/Key"). */
+const SECTION_DIRECTIVE_DOCS: Record<string, DirectiveDoc> = {
+  'Mount/Type': d(['Mount'], 'File system type passed to mount(8); `bind` for the bind mounts of early kvm stage1 profiles.'),
+};
+
 /** Keys of the environment files (`/rkt/env/<app>`) and the iottymux env file. */
 export const ENV_DOCS: Record<string, string> = {
   PATH: 'Default search path rkt adds when the app does not set `PATH`.',
@@ -122,6 +127,8 @@ export const SYSUSERS_DOCS: Record<string, string> = {
   u: '`u NAME UID "GECOS"` — systemd-sysusers creates the user `NAME` with this uid (and a group of the same id) if it does not exist.',
 };
 
-export function directiveDoc(key: string): DirectiveDoc | undefined {
+export function directiveDoc(key: string, section?: string): DirectiveDoc | undefined {
+  const specific = section !== undefined ? SECTION_DIRECTIVE_DOCS[`${section}/${key}`] : undefined;
+  if (specific) return specific;
   return Object.prototype.hasOwnProperty.call(DIRECTIVE_DOCS, key) ? DIRECTIVE_DOCS[key] : undefined;
 }

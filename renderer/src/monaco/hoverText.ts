@@ -10,6 +10,8 @@ export const REVEAL_COMMAND = 'podunit.revealSource';
 export interface HoverLine {
   language: 'systemd' | 'rkt-env' | 'sysusers' | 'plaintext';
   text: string;
+  /** The [Section] the line is in (unit files). */
+  section?: string;
   /** Word under the mouse, when it is the key. */
   onKey: boolean;
 }
@@ -40,7 +42,7 @@ export function directiveMarkdown(line: HoverLine): string | null {
     const eq = text.indexOf('=');
     if (eq <= 0) return null;
     const key = text.slice(0, eq);
-    const doc = directiveDoc(key);
+    const doc = directiveDoc(key, line.section);
     if (!doc) return null;
     return `**${key}=** \`[${doc.sections.join('] [')}]\`\n\n${doc.doc}`;
   }

@@ -23,6 +23,15 @@ export function onRevealSource(handler: (doc: SourceDoc, pointer: string) => voi
   revealHandler = handler;
 }
 
+/** The [Section] header a line of a unit file is under. */
+function sectionAt(model: monaco.editor.ITextModel, line: number): string | undefined {
+  for (let i = line; i >= 1; i--) {
+    const m = /^\[([^\]]+)\]$/.exec(model.getLineContent(i));
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
 function provider(language: HoverLine['language']): monaco.languages.HoverProvider {
   return {
     provideHover(model, position) {
@@ -31,7 +40,7 @@ function provider(language: HoverLine['language']): monaco.languages.HoverProvid
       const eq = text.indexOf('=');
       const onKey = eq < 0 || position.column <= eq + 1;
       const lp = ctx?.provenance(position.lineNumber);
-      const parts = hoverMarkdown({ language, text, onKey }, lp, ctx?.note?.(position.lineNumber));
+      const parts = hoverMarkdown({ language, text, onKey, section: sectionAt(model, position.lineNumber) }, lp, ctx?.note?.(position.lineNumber));
       if (parts.length === 0) return null;
       return {
         range: new monaco.Range(position.lineNumber, 1, position.lineNumber, model.getLineMaxColumn(position.lineNumber)),
