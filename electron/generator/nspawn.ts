@@ -19,18 +19,23 @@ export function podToNspawnArgs(ctx: GenContext, apps: RuntimeApp[]): string[] {
   return args;
 }
 
-function appToNspawnArgs(ctx: GenContext, ra: RuntimeApp): string[] {
-  const fs = ctx.fs;
+/** CreateSharedVolumesPath: sharedVolumes/ in the pod root, mode 0755 even if it existed. */
+export function createSharedVolumesPath(ctx: GenContext): void {
   try {
-    fs.mkdirAll(SHARED_VOLUMES, 0o755);
+    ctx.fs.mkdirAll(SHARED_VOLUMES, 0o755);
   } catch (e) {
     throw wrap('could not create shared volumes directory', e);
   }
   try {
-    fs.chmod(SHARED_VOLUMES, 0o755);
+    ctx.fs.chmod(SHARED_VOLUMES, 0o755);
   } catch (e) {
     throw wrap(`could not change permissions of ${JSON.stringify(join(ctx.pod.root, SHARED_VOLUMES))}`, e);
   }
+}
+
+function appToNspawnArgs(ctx: GenContext, ra: RuntimeApp): string[] {
+  const fs = ctx.fs;
+  createSharedVolumesPath(ctx);
   let mounts: Mount[];
   try {
     mounts = generateMounts(ctx, ra, ctx.pod.manifest.volumes, convertedFromDocker(ctx.pod.images.get(ra.name)));

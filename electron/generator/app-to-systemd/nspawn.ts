@@ -9,6 +9,7 @@ import { nspawnCapabilityArgs } from './capabilities.js';
 import { generateMounts, isMountReadOnly, podVolumes, type AppMount } from './mounts.js';
 import { appNames } from './naming.js';
 import { evaluateAppPath } from './symlinks.js';
+import { createSharedVolumesPath } from '../nspawn.js';
 
 const SHARED_VOLUMES = 'sharedVolumes';
 
@@ -45,16 +46,7 @@ function mountPointBinds(ctx: GenContext, ra: RuntimeApp): string[] {
 
 function mountBinds(ctx: GenContext, ra: RuntimeApp): string[] {
   const fs = ctx.fs;
-  try {
-    fs.mkdirAll(SHARED_VOLUMES, 0o755);
-  } catch (e) {
-    throw wrap('could not create shared volumes directory', e);
-  }
-  try {
-    fs.chmod(SHARED_VOLUMES, 0o755);
-  } catch (e) {
-    throw wrap(`could not change permissions of ${goQuote(SHARED_VOLUMES)}`, e);
-  }
+  createSharedVolumesPath(ctx);
   const vols = podVolumes(ctx);
   const names = appNames(ctx.profile, ra);
   const rootAbs = join(ctx.pod.absRoot, names.podRootfs);
