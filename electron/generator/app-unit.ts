@@ -5,7 +5,7 @@ import type { App, RuntimeApp } from '../appc/types.js';
 import { GenError, fail, toGenError, wrap } from './gen-error.js';
 import { getFlavor } from './flavor.js';
 import { goQuote } from './goquote.js';
-import { join } from './gopath.js';
+import { clean, join } from './gopath.js';
 import { getAppCapabilities } from './capabilities.js';
 import { computeAppResources, type AppResources } from './resources.js';
 import { generateMounts, convertedFromDocker, type Mount } from './mounts.js';
@@ -22,6 +22,7 @@ import { UNIT_DIR, relAppRootfs, type GenContext } from './pod.js';
 import { execSource, fieldSource, hostFact, runtimeOption } from './sources.js';
 import { unitOption, unitOptionFrom, type UnitOption } from './unit-option.js';
 import type { UnitWriter } from './unit-writer.js';
+import { sharedOptionRun } from './serialize.js';
 import { writeSocketActivationUnit } from './socket-unit.js';
 
 interface PreparedApp {
@@ -145,9 +146,19 @@ function systemCallFilterOptions(sf: SeccompFilter): UnitOption[] {
   let opts = byPrefix.get(key);
   if (!opts) {
     opts = sf.syscalls.map((s) => unitOptionFrom('Service', 'SystemCallFilter', prefix + s, sf.sources));
+    sharedOptionRun(opts);
     byPrefix.set(key, opts);
   }
   return opts;
+}
+
+const cleanedAbsolute = new Map<string, string>();
+
+/** clean('/' + p), remembered: the protected paths are a handful of constants. */
+function cleanAbsolute(p: string): string {
+  let c = cleanedAbsolute.get(p);
+  if (c === undefined) cleanedAbsolute.set(p, (c = clean('/' + p)));
+  return c;
 }
 
 export function prepareAppInstance(app: string): string {
@@ -262,8 +273,10 @@ function appSystemdUnit(uw: UnitWriter, pa: PreparedApp, binPath: string, binSou
 
   if (pa.protect) {
     const protectSrc = [flavorSrc];
+    // join(rootfs, p) is rootfs followed by the cleaned p when rootfs is already clean.
+    const plainRoot = rootfs !== '/' && clean(rootfs) === rootfs && rootfs.startsWith('/');
     const add = (key: string, paths: readonly string[]) => {
-      for (const p of paths) opts.push(unitOptionFrom('Service', key, '-' + join(rootfs, p), protectSrc));
+      for (const p of paths) opts.push(unitOptionFrom('Service', key, '-' + (plainRoot && !p.includes('..') ? rootfs + cleanAbsolute(p) : join(rootfs, p)), protectSrc));
     };
     if (version >= 231) {
       add('InaccessiblePaths', PROTECT_KERNEL_HIDDEN_PATHS);

@@ -4,6 +4,7 @@
 // written to disk here (apply does that from the resulting entries).
 import type { PlanEntry } from '../../shared/plan.js';
 import { FsError, type Errno, type FsStat, type PodFs } from './podfs.js';
+import { isAscii } from 'node:buffer';
 import { clean } from './gopath.js';
 
 interface Node {
@@ -25,6 +26,7 @@ const encoder = new TextEncoder();
 
 export class PlanFs {
   private readonly nodes = new Map<string, Node>();
+  private readonly createdAncestor = new Map<string, boolean>();
   private phase = 'main';
   /** Observations about the pod worth telling the user (each once). */
   readonly notes = new Set<string>();
@@ -106,7 +108,8 @@ export class PlanFs {
   }
 
   readText(path: string): string {
-    return decoder.decode(this.readFile(path));
+    const bytes = this.readFile(path);
+    return isAscii(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') : decoder.decode(bytes);
   }
 
   // ---- writes ------------------------------------------------------------------------
@@ -131,7 +134,7 @@ export class PlanFs {
       return;
     }
     this.requireDir(parentOf(p), 'open', path);
-    this.nodes.set(p, this.fresh('file', perm, { content: data, written: true }));
+    this.put(p, this.fresh('file', perm, { content: data, written: true }));
   }
 
   /** os.Mkdir */
@@ -139,7 +142,7 @@ export class PlanFs {
     const p = norm(path);
     if (this.lookup(p)) throw this.err('mkdir', path, 'EEXIST');
     this.requireDir(parentOf(p), 'mkdir', path);
-    this.nodes.set(p, this.fresh('dir', perm, {}));
+    this.put(p, this.fresh('dir', perm, {}));
   }
 
   /** os.MkdirAll */
@@ -178,7 +181,7 @@ export class PlanFs {
       throw fail(e instanceof FsError ? e.code : 'ENOENT');
     }
     if (parent.kind !== 'dir') throw fail('ENOTDIR');
-    this.nodes.set(p, { ...this.fresh('symlink', 0o777, {}), target });
+    this.put(p, { ...this.fresh('symlink', 0o777, {}), target });
   }
 
   /** os.Chown (follows symlinks). */
@@ -252,7 +255,7 @@ export class PlanFs {
     };
     if (kind === 'file') node.content = decoder.decode(this.base.readFile(p));
     if (kind === 'symlink') node.target = this.base.readlink(p);
-    this.nodes.set(p, node);
+    this.put(p, node);
     return node;
   }
 
@@ -268,12 +271,24 @@ export class PlanFs {
     }
   }
 
+  /** Whether the nearest ancestor the plan knows of was created by the plan (so nothing below it exists on disk). */
   private insideCreated(p: string): boolean {
-    for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1)) {
-      const n = this.nodes.get(p.slice(0, i));
-      if (n) return n.created;
+    const slash = p.lastIndexOf('/');
+    if (slash <= 0) return false;
+    const parent = p.slice(0, slash);
+    let inside = this.createdAncestor.get(parent);
+    if (inside === undefined) {
+      const n = this.nodes.get(parent);
+      inside = n ? n.created : this.insideCreated(parent);
+      this.createdAncestor.set(parent, inside);
     }
-    return false;
+    return inside;
+  }
+
+  /** Records a node; a new directory or symlink can change which paths lie inside created ones. */
+  private put(p: string, node: Node): void {
+    this.nodes.set(p, node);
+    if (this.createdAncestor.size > 0 && (node.kind !== 'file' || this.createdAncestor.has(p))) this.createdAncestor.clear();
   }
 
   /** Follows symlinks in the final component (targets taken relative to the pod root). */

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { clean, join, splitList } from './gopath.js';
 import { goQuote, toWellFormed } from './goquote.js';
 import { quoteExec, unitNamePathEscape } from './escape.js';
-import { serializeUnit } from './serialize.js';
+import { serializeUnit, sharedOptionRun } from './serialize.js';
 import { unitOption } from './unit-option.js';
 import { atoi } from './goparse.js';
 import { parseUidRange } from './uid-range.js';
@@ -53,6 +53,20 @@ test('unit serialization groups sections in first-appearance order', () => {
   assert.equal(u.content, '[Service]\nA=1\nC=multi\nline\n\n[Unit]\nB=\n');
   assert.deepEqual(u.lines.map((l) => l.line), [2, 3, 7]);
   assert.equal(serializeUnit([]).content, '');
+});
+
+test('a shared option run serializes like the same options listed one by one', () => {
+  const run = sharedOptionRun(['read', 'write', 'exit'].map((n) => unitOption('Service', 'SystemCallFilter', n)));
+  const before = unitOption('Service', 'User', '0');
+  const after = unitOption('Unit', 'After', 'x.service');
+  const copies = run.map((o) => unitOption(o.section, o.name, o.value));
+  const shared = serializeUnit([before, ...run, after]);
+  assert.equal(shared.content, serializeUnit([before, ...copies, after]).content);
+  assert.equal(shared.content, '[Service]\nUser=0\nSystemCallFilter=read\nSystemCallFilter=write\nSystemCallFilter=exit\n\n[Unit]\nAfter=x.service\n');
+  // Part of a run, or a run interrupted by another option, is written option by option.
+  assert.equal(serializeUnit([run[0], before, run[1], run[2]]).content, '[Service]\nSystemCallFilter=read\nUser=0\nSystemCallFilter=write\nSystemCallFilter=exit\n');
+  assert.equal(serializeUnit(run.slice(0, 2)).content, '[Service]\nSystemCallFilter=read\nSystemCallFilter=write\n');
+  assert.deepEqual(shared.lines.map((l) => l.line), [2, 3, 4, 5, 8]);
 });
 
 test('strconv.Atoi and the uid range', () => {

@@ -25,17 +25,60 @@ function groupBySection(options: UnitOption[]): Map<string, UnitOption[]> {
   return sections;
 }
 
+interface Run {
+  options: readonly UnitOption[];
+  text: string;
+}
+
+/** Serialized text of option lists shared by many units, keyed by their first option. */
+const runs = new WeakMap<UnitOption, Run>();
+
+/**
+ * Marks a list of options (one section, never mutated) that many units include as a whole,
+ * such as a seccomp filter's SystemCallFilter= lines: its text is built once.
+ */
+export function sharedOptionRun(options: readonly UnitOption[]): readonly UnitOption[] {
+  if (options.length > 0 && !runs.has(options[0])) {
+    let text = '';
+    for (const o of options) text += o.name + '=' + o.value + '\n';
+    runs.set(options[0], { options, text: flat(text) });
+  }
+  return options;
+}
+
+/** A flat copy of a string built by concatenation. */
+function flat(s: string): string {
+  return [s].join('');
+}
+
+function runAt(opts: UnitOption[], i: number): Run | null {
+  const run = runs.get(opts[i]);
+  if (!run || i + run.options.length > opts.length) return null;
+  for (let k = 1; k < run.options.length; k++) if (opts[i + k] !== run.options[k]) return null;
+  return run;
+}
+
 export function serializeUnit(options: UnitOption[], layout: Layout = 'blank-between-sections'): SerializedUnit {
   const sections = groupBySection(options);
   const blankAfterEach = layout === 'blank-after-every-section';
-  let content = '';
+  const parts: string[] = [];
   let first = true;
   for (const [section, opts] of sections) {
-    let block = (first || blankAfterEach ? '[' : '\n[') + section + ']\n';
+    parts.push(first || blankAfterEach ? '[' : '\n[', section, ']\n');
     first = false;
-    for (const o of opts) block += o.name + '=' + o.value + '\n';
-    content += blankAfterEach ? block + '\n' : block;
+    for (let i = 0; i < opts.length; i++) {
+      const run = runAt(opts, i);
+      if (run) {
+        parts.push(run.text);
+        i += run.options.length - 1;
+        continue;
+      }
+      const o = opts[i];
+      parts.push(o.name, '=', o.value, '\n');
+    }
+    if (blankAfterEach) parts.push('\n');
   }
+  const content = parts.join('');
   let lines: LineProvenance[] | undefined;
   return {
     content,

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Plan, PlanEntry } from '../../shared/plan.js';
-import { backup, confinedPath, ensureDir, symlinkAtomic, writeFileAtomic } from './write.js';
+import { ConfinedWriter, fingerprintOf } from './write.js';
 import { byPathBytes } from '../generator/plan-fs.js';
 
 /** Where podunit remembers what it wrote: path -> fingerprint (inode, size, mtime) of the entry it left. */
@@ -37,11 +37,6 @@ export class ApplyError extends Error {
   }
 }
 
-/** Changes whenever the entry is rewritten, replaced or edited (editors that rename change the inode). */
-function fingerprint(st: fs.Stats): string {
-  return `${st.ino}:${st.size}:${st.mtimeMs}`;
-}
-
 function readState(rootAbs: string): Record<string, string> {
   try {
     const v = JSON.parse(fs.readFileSync(path.join(rootAbs, STATE_FILE), 'utf8'));
@@ -59,17 +54,13 @@ function planEntries(plan: Plan): PlanEntry[] {
 export function previewApply(plan: Plan, root: string): PreviewItem[] {
   const rootAbs = fs.realpathSync(root);
   const state = readState(rootAbs);
-  return planEntries(plan).map((e) => previewOne(rootAbs, e, state));
+  const writer = new ConfinedWriter(rootAbs);
+  return planEntries(plan).map((e) => previewOne(writer, e, state));
 }
 
-function previewOne(rootAbs: string, e: PlanEntry, state: Record<string, string>): PreviewItem {
-  const abs = confinedPath(rootAbs, e.path);
-  let st: fs.Stats | null = null;
-  try {
-    st = fs.lstatSync(abs);
-  } catch {
-    st = null;
-  }
+function previewOne(writer: ConfinedWriter, e: PlanEntry, state: Record<string, string>): PreviewItem {
+  const st = writer.lstat(e.path);
+  const abs = writer.path(e.path);
   const planned = e.kind === 'file' ? e.content : e.kind === 'symlink' ? e.target : undefined;
   if (!st) return { path: e.path, kind: e.kind, action: 'create', planned };
   if (e.kind === 'dir') {
@@ -84,7 +75,7 @@ function previewOne(rootAbs: string, e: PlanEntry, state: Record<string, string>
     const modeOk = e.kind === 'symlink' || (st.mode & 0o7777) === parseInt(e.mode!, 8);
     return { path: e.path, kind: e.kind, action: modeOk ? 'unchanged' : 'update-attributes', current, planned };
   }
-  const ours = state[e.path] !== undefined && state[e.path] === fingerprint(st);
+  const ours = state[e.path] !== undefined && state[e.path] === fingerprintOf(st);
   return { path: e.path, kind: e.kind, action: ours ? 'replace' : 'conflict', current, planned };
 }
 
@@ -94,7 +85,8 @@ export function applyPlan(plan: Plan, root: string, opts: { force: boolean }): A
   const rootAbs = fs.realpathSync(root);
   const state = readState(rootAbs);
   const entries = planEntries(plan);
-  const preview = entries.map((e) => previewOne(rootAbs, e, state));
+  const writer = new ConfinedWriter(rootAbs);
+  const preview = entries.map((e) => previewOne(writer, e, state));
   const conflicts = preview.filter((p) => p.action === 'conflict').map((p) => p.path);
   if (conflicts.length > 0 && !opts.force) {
     throw new ApplyError(
@@ -108,23 +100,18 @@ export function applyPlan(plan: Plan, root: string, opts: { force: boolean }): A
     const p = preview[i];
     if (p.action === 'unchanged') {
       report.unchanged.push(e.path);
-      if (e.kind !== 'dir') state[e.path] = fingerprint(fs.lstatSync(path.join(rootAbs, e.path)));
+      if (e.kind !== 'dir') state[e.path] = fingerprintOf(fs.lstatSync(path.join(rootAbs, e.path)));
       return;
     }
     const owner = asRoot ? { uid: e.uid, gid: e.gid } : undefined;
     if (!asRoot && (e.uid !== 0 || e.gid !== 0)) report.ownershipSkipped = true;
-    if (p.action === 'conflict') report.backups.push({ path: e.path, backup: backup(rootAbs, e.path) });
-    if (e.kind === 'dir') ensureDir(rootAbs, e.path, parseInt(e.mode!, 8), owner);
-    else if (e.kind === 'file') {
-      writeFileAtomic(rootAbs, e.path, e.content ?? '', parseInt(e.mode!, 8), owner);
-      state[e.path] = fingerprint(fs.lstatSync(path.join(rootAbs, e.path)));
-    } else {
-      symlinkAtomic(rootAbs, e.path, e.target!);
-      state[e.path] = fingerprint(fs.lstatSync(path.join(rootAbs, e.path)));
-    }
+    if (p.action === 'conflict') report.backups.push({ path: e.path, backup: writer.backup(e.path) });
+    if (e.kind === 'dir') writer.ensureDir(e.path, parseInt(e.mode!, 8), owner);
+    else if (e.kind === 'file') state[e.path] = writer.writeFile(e.path, e.content ?? '', parseInt(e.mode!, 8), owner);
+    else state[e.path] = writer.symlink(e.path, e.target!);
     report.written.push(e.path);
   });
-  writeFileAtomic(rootAbs, STATE_FILE, JSON.stringify(state, null, 1) + '\n', 0o644);
+  writer.writeFile(STATE_FILE, JSON.stringify(state, null, 1) + '\n', 0o644);
   syncDirs(rootAbs, report.written);
   return report;
 }

@@ -1,6 +1,8 @@
 // Host volume sources named in a pod manifest text, found leniently (the manifest may not
 // decode yet): every string `source` of an object whose `kind` is "host", at any depth.
 export function hostVolumeSources(podText: string): string[] {
+  // "host" can only appear in the parsed text if the raw text has it, or a \u escape.
+  if (!podText.includes('host') && !podText.includes('\\u')) return [];
   let doc: unknown;
   try {
     doc = JSON.parse(podText);
@@ -15,10 +17,15 @@ export function hostVolumeSources(podText: string): string[] {
       return;
     }
     const o = v as Record<string, unknown>;
-    const get = (k: string) => Object.entries(o).find(([key]) => key.toLowerCase() === k)?.[1];
-    const source = get('source');
-    if (get('kind') === 'host' && typeof source === 'string' && source.startsWith('/')) out.add(source);
-    for (const x of Object.values(o)) walk(x, depth + 1);
+    let kind: unknown;
+    let source: unknown;
+    for (const key in o) {
+      const x = o[key];
+      if (key.length === 4 && key.toLowerCase() === 'kind') kind = x;
+      else if (key.length === 6 && key.toLowerCase() === 'source') source = x;
+      if (x !== null && typeof x === 'object') walk(x, depth + 1);
+    }
+    if (kind === 'host' && typeof source === 'string' && source.startsWith('/')) out.add(source);
   };
   walk(doc, 0);
   return [...out];

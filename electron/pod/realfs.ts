@@ -29,11 +29,18 @@ function errnoOf(e: unknown): Errno {
 
 type Looked = { st: FsStat } | { err: Errno };
 
+const ABSENT: Looked = { err: 'ENOENT' };
+
+/** A relative path without empty, '.' or '..' components: its parent is everything before the last '/'. */
+const PLAIN_PATH = /^(?!\.\.?(\/|$))[^/]+(\/(?!\.\.?(\/|$))[^/]+)*$/;
+
 export class RealPodFs implements PodFs {
   private readonly dirs = new Map<string, string | Errno>();
   private readonly lstats = new Map<string, Looked>();
   private readonly links = new Map<string, string>();
   private readonly contents = new Map<string, Uint8Array>();
+  /** Names in directories where lookups missed: later misses there need no system call. */
+  private readonly listings = new Map<string, Set<string> | null>();
 
   constructor(readonly root: string) {}
 
@@ -43,6 +50,7 @@ export class RealPodFs implements PodFs {
     this.lstats.clear();
     this.links.clear();
     this.contents.clear();
+    this.listings.clear();
   }
 
   tryLstat(rel: string): FsStat | null {
@@ -111,14 +119,30 @@ export class RealPodFs implements PodFs {
   private lstatAbs(abs: string): Looked {
     let r = this.lstats.get(abs);
     if (r) return r;
+    const slash = abs.lastIndexOf('/');
+    const names = this.listings.get(abs.slice(0, slash));
+    if (names && !names.has(abs.slice(slash + 1))) {
+      this.lstats.set(abs, ABSENT);
+      return ABSENT;
+    }
     try {
       const st = fs.lstatSync(abs, { throwIfNoEntry: false });
-      r = st ? { st: toFsStat(st) } : { err: 'ENOENT' };
+      r = st ? { st: toFsStat(st) } : ABSENT;
+      if (!st && names === undefined) this.listDir(abs.slice(0, slash));
     } catch (e) {
       r = { err: errnoOf(e) };
     }
     this.lstats.set(abs, r);
     return r;
+  }
+
+  /** After a miss, lists the directory once (generation looks up many absent names in a few directories). */
+  private listDir(dir: string): void {
+    try {
+      this.listings.set(dir, new Set(fs.readdirSync(dir)));
+    } catch {
+      this.listings.set(dir, null);
+    }
   }
 
   private linkAt(abs: string): string {
@@ -131,10 +155,19 @@ export class RealPodFs implements PodFs {
   }
 
   private locate(rel: string, follow: boolean, depth = 0): string | { err: Errno } {
-    const parts = rel.split('/').filter((p) => p !== '' && p !== '.');
-    if (parts.length === 0) return this.root;
-    const name = parts.pop()!;
-    const parent = this.resolveDir(parts.join('/'));
+    let name: string;
+    let parentKey: string;
+    if (PLAIN_PATH.test(rel)) {
+      const slash = rel.lastIndexOf('/');
+      name = rel.slice(slash + 1);
+      parentKey = slash < 0 ? '' : rel.slice(0, slash);
+    } else {
+      const parts = rel.split('/').filter((p) => p !== '' && p !== '.');
+      if (parts.length === 0) return this.root;
+      name = parts.pop()!;
+      parentKey = parts.join('/');
+    }
+    const parent = this.resolveDir(parentKey);
     if (typeof parent !== 'string') return { err: parent };
     if (name === '..') return parent === this.root ? this.root : path.dirname(parent);
     const abs = parent + '/' + name;

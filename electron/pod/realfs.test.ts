@@ -1,0 +1,48 @@
+// The read-only pod view: confined lookups, and the per-directory listing that answers misses.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { RealPodFs } from './realfs.js';
+
+function tempRoot(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'podunit-realfs-'));
+  fs.mkdirSync(path.join(root, 'a/b'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'a/b/present'), 'x');
+  fs.symlinkSync('/a/b', path.join(root, 'link'));
+  return root;
+}
+
+test('a miss lists the directory once; names in it are still found, absent ones are not', () => {
+  const root = tempRoot();
+  try {
+    const rfs = new RealPodFs(root);
+    assert.equal(rfs.tryLstat('a/b/absent'), null);
+    assert.equal(rfs.tryLstat('a/b/present')?.kind, 'file');
+    assert.equal(rfs.tryLstat('a/b/other'), null);
+    assert.throws(() => rfs.lstat('a/b/absent'), /lstat a\/b\/absent: no such file or directory/);
+    // Created after the listing: seen only after invalidate().
+    fs.writeFileSync(path.join(root, 'a/b/other'), 'y');
+    assert.equal(rfs.tryLstat('a/b/other'), null);
+    rfs.invalidate();
+    assert.equal(rfs.tryLstat('a/b/other')?.kind, 'file');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('paths with dot components and links resolve inside the root', () => {
+  const root = tempRoot();
+  try {
+    const rfs = new RealPodFs(root);
+    assert.equal(rfs.tryLstat('a/./b/present')?.kind, 'file');
+    assert.equal(rfs.tryLstat('a/b/../b/present')?.kind, 'file');
+    assert.equal(rfs.tryLstat('../../a/b/present')?.kind, 'file');
+    assert.equal(rfs.tryLstat('link/present')?.kind, 'file');
+    assert.equal(rfs.stat('link').kind, 'dir');
+    assert.equal(new TextDecoder().decode(rfs.readFile('link/present')), 'x');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
