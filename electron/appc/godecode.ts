@@ -110,9 +110,29 @@ export interface Output {
   doc: ManifestDoc;
 }
 
+/** A decoded struct's place in its document; the pointer is worked out when first asked for. */
+export class DocSrc implements Src {
+  private pointer: string | undefined;
+
+  constructor(readonly doc: ManifestDoc, readonly keys: Record<string, string>, private readonly json: JsonDoc, private readonly node: number) {}
+
+  get ptr(): string {
+    return (this.pointer ??= this.json.pointerOf(this.node));
+  }
+
+  /** The same place in an identical document that belongs to another app. */
+  forDoc(doc: ManifestDoc): DocSrc {
+    return new DocSrc(doc, this.keys, this.json, this.node);
+  }
+
+  toJSON(): Src {
+    return { doc: this.doc, ptr: this.ptr, keys: this.keys };
+  }
+}
+
 /** The `src` of a decoded struct for the API. */
 export function srcOf(out: Output, value: Located): Src {
-  return { doc: out.doc, ptr: out.json.pointerOf(value.node), keys: value.keys };
+  return new DocSrc(out.doc, value.keys, out.json, value.node);
 }
 
 

@@ -9,7 +9,7 @@ export type ManifestDoc = { kind: 'pod' } | { kind: 'image'; app: string };
 export interface Src {
   doc: ManifestDoc;
   /** RFC 6901 pointer of the object in its document ('' for the root). */
-  ptr: string;
+  readonly ptr: string;
   /** canonical field name -> key as written in the document (Go folds key case). */
   keys: Record<string, string>;
 }

@@ -17,7 +17,8 @@ interface Node {
   created: boolean;
   written: boolean;
   orig?: { mode: number; uid: number; gid: number };
-  phases: Set<string>;
+  /** The phases that touched it, one bit each (see phaseBit). */
+  phases: number;
 }
 
 const MAX_LINKS = 40;
@@ -27,7 +28,11 @@ const encoder = new TextEncoder();
 export class PlanFs {
   private readonly nodes = new Map<string, Node>();
   private readonly createdAncestor = new Map<string, boolean>();
+  /** Paths already found to be (or to lead to) a directory. */
+  private readonly knownDirs = new Set<string>();
   private phase = 'main';
+  private phaseBits = new Map<string, number>();
+  private bit = this.phaseBit('main');
   /** Observations about the pod worth telling the user (each once). */
   readonly notes = new Set<string>();
 
@@ -40,6 +45,7 @@ export class PlanFs {
 
   setPhase(phase: string): void {
     this.phase = phase;
+    this.bit = this.phaseBit(phase);
   }
 
   // ---- reads -------------------------------------------------------------------------
@@ -130,7 +136,7 @@ export class PlanFs {
       }
       node.content = content;
       node.written = true;
-      node.phases.add(this.phase);
+      node.phases |= this.bit;
       return;
     }
     this.requireDir(parentOf(p), 'open', path);
@@ -192,7 +198,7 @@ export class PlanFs {
     const node = this.adopt(p, existing);
     node.uid = uid;
     node.gid = gid;
-    node.phases.add(this.phase);
+    node.phases |= this.bit;
   }
 
   /** os.Chmod (follows symlinks); sets the permission bits exactly. */
@@ -202,7 +208,7 @@ export class PlanFs {
     if (!existing) throw this.err('chmod', path, 'ENOENT');
     const node = this.adopt(p, existing);
     node.mode = mode & 0o7777;
-    node.phases.add(this.phase);
+    node.phases |= this.bit;
   }
 
   // ---- results -----------------------------------------------------------------------
@@ -211,7 +217,7 @@ export class PlanFs {
   entries(phase: string): PlanEntry[] {
     const out: PlanEntry[] = [];
     for (const [path, n] of this.nodes) {
-      if (!n.phases.has(phase)) continue;
+      if ((n.phases & this.phaseBit(phase)) === 0) continue;
       const changed = n.created || n.written || !n.orig || n.orig.mode !== n.mode || n.orig.uid !== n.uid || n.orig.gid !== n.gid;
       if (!changed) continue;
       const e: PlanEntry = { path, kind: n.kind, uid: n.uid, gid: n.gid };
@@ -225,6 +231,15 @@ export class PlanFs {
 
   // ---- internals ---------------------------------------------------------------------
 
+  private phaseBit(phase: string): number {
+    let b = this.phaseBits.get(phase);
+    if (b === undefined) {
+      if (this.phaseBits.size >= 30) throw new Error('too many generation phases');
+      this.phaseBits.set(phase, (b = 1 << this.phaseBits.size));
+    }
+    return b;
+  }
+
   private fresh(kind: Node['kind'], perm: number, extra: Partial<Node>): Node {
     return {
       kind,
@@ -233,7 +248,7 @@ export class PlanFs {
       gid: 0,
       created: true,
       written: false,
-      phases: new Set([this.phase]),
+      phases: this.bit,
       ...extra,
     };
   }
@@ -251,7 +266,7 @@ export class PlanFs {
       created: false,
       written: false,
       orig: { mode: st.mode, uid: st.uid, gid: st.gid },
-      phases: new Set([this.phase]),
+      phases: this.bit,
     };
     if (kind === 'file') node.content = decoder.decode(this.base.readFile(p));
     if (kind === 'symlink') node.target = this.base.readlink(p);
@@ -289,6 +304,9 @@ export class PlanFs {
   private put(p: string, node: Node): void {
     this.nodes.set(p, node);
     if (this.createdAncestor.size > 0 && (node.kind !== 'file' || this.createdAncestor.has(p))) this.createdAncestor.clear();
+    // Nodes are only put where nothing was, or over an entry of the same kind: a directory
+    // found once stays one. Should that ever change, forget what is known.
+    if (node.kind !== 'dir' && this.knownDirs.has(p)) this.knownDirs.clear();
   }
 
   /** Follows symlinks in the final component (targets taken relative to the pod root). */
@@ -321,7 +339,7 @@ export class PlanFs {
   }
 
   private requireDir(parent: string, op: string, shown: string): void {
-    if (parent === '.' || parent === '') return;
+    if (parent === '.' || parent === '' || this.knownDirs.has(parent)) return;
     let st: FsStat;
     try {
       st = this.stat(parent);
@@ -329,6 +347,7 @@ export class PlanFs {
       throw this.err(op, shown, e instanceof FsError && e.code === 'ENOTDIR' ? 'ENOTDIR' : 'ENOENT');
     }
     if (st.kind !== 'dir') throw this.err(op, shown, 'ENOTDIR');
+    this.knownDirs.add(parent);
   }
 
   private err(op: string, path: string, code: Errno): FsError {

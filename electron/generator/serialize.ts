@@ -80,10 +80,11 @@ export function serializeUnit(options: UnitOption[], layout: Layout = 'blank-bet
   }
   const content = parts.join('');
   let lines: LineProvenance[] | undefined;
+  // Only the option list is kept for later: the grouping is cheap to redo and short-lived.
   return {
     content,
     get lines() {
-      return (lines ??= lineProvenance(sections, blankAfterEach));
+      return (lines ??= lineProvenance(groupBySection(options), blankAfterEach));
     },
   };
 }

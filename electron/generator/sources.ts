@@ -3,15 +3,17 @@ import type { Provenance } from '../../shared/plan.js';
 import type { App, NameValue, Src } from '../appc/types.js';
 
 function escapeToken(t: string): string {
-  return t.replaceAll('~', '~0').replaceAll('/', '~1');
+  return t.includes('~') || t.includes('/') ? t.replaceAll('~', '~0').replaceAll('/', '~1') : t;
 }
 
 /** The pointer of `field` of a decoded object (using the key spelling actually written), plus sub-path. */
-export function fieldSource(obj: { src: Src }, field?: string, ...rest: (string | number)[]): Provenance {
-  let pointer = obj.src.ptr;
-  if (field !== undefined) pointer += '/' + escapeToken(obj.src.keys[field] ?? field);
-  for (const r of rest) pointer += '/' + escapeToken(String(r));
-  return { kind: 'manifest', doc: obj.src.doc, pointer };
+export function fieldSource(obj: { src: Src }, field?: string, sub?: string | number, subSub?: string | number): Provenance {
+  const src = obj.src;
+  let pointer = src.ptr;
+  if (field !== undefined) pointer += '/' + escapeToken(src.keys[field] ?? field);
+  if (sub !== undefined) pointer += '/' + escapeToken(String(sub));
+  if (subSub !== undefined) pointer += '/' + escapeToken(String(subSub));
+  return { kind: 'manifest', doc: src.doc, pointer };
 }
 
 export function objectSource(obj: { src: Src }): Provenance {

@@ -121,10 +121,7 @@ export class RealPodFs implements PodFs {
     if (r) return r;
     const slash = abs.lastIndexOf('/');
     const names = this.listings.get(abs.slice(0, slash));
-    if (names && !names.has(abs.slice(slash + 1))) {
-      this.lstats.set(abs, ABSENT);
-      return ABSENT;
-    }
+    if (names && !names.has(abs.slice(slash + 1))) return ABSENT;
     try {
       const st = fs.lstatSync(abs, { throwIfNoEntry: false });
       r = st ? { st: toFsStat(st) } : ABSENT;
