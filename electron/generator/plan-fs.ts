@@ -123,8 +123,9 @@ export class PlanFs {
   /** open(path, O_WRONLY|O_CREAT[|O_TRUNC], perm) followed by one write of `data`. */
   writeFile(path: string, data: string, perm: number, truncate = true): void {
     const p0 = norm(path);
-    const p = this.resolveForWrite(p0, path);
-    const existing = this.lookup(p);
+    let existing = this.lookup(p0);
+    const p = existing && existing.kind === 'symlink' ? this.resolveForWrite(p0, path) : p0;
+    if (p !== p0) existing = this.lookup(p);
     if (existing) {
       if (existing.kind === 'dir') throw this.err('open', path, 'EISDIR');
       const node = this.adopt(p, existing);
@@ -180,13 +181,17 @@ export class PlanFs {
     const p = norm(path);
     const fail = (code: Errno) => new FsError('symlink', `${target} ${this.display(p)}`, code);
     if (this.lookup(p)) throw fail('EEXIST');
-    let parent: FsStat;
-    try {
-      parent = this.stat(parentOf(p));
-    } catch (e) {
-      throw fail(e instanceof FsError ? e.code : 'ENOENT');
+    const dir = parentOf(p);
+    if (!this.knownDirs.has(dir)) {
+      let parent: FsStat;
+      try {
+        parent = this.stat(dir);
+      } catch (e) {
+        throw fail(e instanceof FsError ? e.code : 'ENOENT');
+      }
+      if (parent.kind !== 'dir') throw fail('ENOTDIR');
+      this.knownDirs.add(dir);
     }
-    if (parent.kind !== 'dir') throw fail('ENOTDIR');
     this.put(p, { ...this.fresh('symlink', 0o777, {}), target });
   }
 
