@@ -231,7 +231,7 @@ export class PlanFs {
       if (n.kind === 'symlink') e.target = n.target;
       out.push(e);
     }
-    return out.sort(byPathBytes);
+    return sortByPathBytes(out);
   }
 
   // ---- internals ---------------------------------------------------------------------
@@ -388,4 +388,13 @@ export function byPathBytes(a: { path: string }, b: { path: string }): number {
   if (x === y) return 0;
   if (!NON_ASCII.test(x) && !NON_ASCII.test(y)) return x < y ? -1 : 1;
   return Buffer.compare(Buffer.from(x), Buffer.from(y));
+}
+
+function byAsciiPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/** Sorts entries in place by the byte order of their UTF-8 paths. */
+export function sortByPathBytes<T extends { path: string }>(entries: T[]): T[] {
+  return entries.sort(entries.every((e) => !NON_ASCII.test(e.path)) ? byAsciiPath : byPathBytes);
 }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Plan, PlanEntry } from '../../shared/plan.js';
 import { ConfinedWriter, fingerprintOf } from './write.js';
-import { byPathBytes } from '../generator/plan-fs.js';
+import { sortByPathBytes } from '../generator/plan-fs.js';
 
 /** Where podunit remembers what it wrote: path -> fingerprint (inode, size, mtime) of the entry it left. */
 export const STATE_FILE = '.podunit-written.json';
@@ -47,7 +47,7 @@ function readState(rootAbs: string): Record<string, string> {
 }
 
 function planEntries(plan: Plan): PlanEntry[] {
-  return [...plan.entries, ...(plan.nspawnEntries ?? [])].sort(byPathBytes);
+  return sortByPathBytes([...plan.entries, ...(plan.nspawnEntries ?? [])]);
 }
 
 /** What apply would do to each entry, without writing anything. */
