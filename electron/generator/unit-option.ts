@@ -12,8 +12,25 @@ export const CONSTANT: Provenance = { kind: 'constant' };
 
 const CONSTANT_SOURCES: Provenance[] = [CONSTANT];
 
+/** Constant options, one object each: options are never changed once made, and big pods repeat them thousands of times. */
+const constants = new Map<string, Map<string, Map<string, UnitOption>>>();
+
+function constantOption(section: string, name: string, value: string): UnitOption {
+  let byName = constants.get(section);
+  if (!byName) constants.set(section, (byName = new Map()));
+  let byValue = byName.get(name);
+  if (!byValue) byName.set(name, (byValue = new Map()));
+  let o = byValue.get(value);
+  if (!o) {
+    o = { section, name, value, sources: CONSTANT_SOURCES };
+    // Values computed from the pod (names, paths) are not worth keeping for later pods.
+    if (byValue.size < 64) byValue.set(value, o);
+  }
+  return o;
+}
+
 export function unitOption(section: string, name: string, value: string, ...sources: Provenance[]): UnitOption {
-  return { section, name, value, sources: sources.length ? sources : CONSTANT_SOURCES };
+  return sources.length ? { section, name, value, sources } : constantOption(section, name, value);
 }
 
 /** Like unitOption, sharing one sources array among many options (long generated lists). */
