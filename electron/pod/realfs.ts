@@ -133,6 +133,22 @@ export class RealPodFs implements PodFs {
     return r;
   }
 
+  /**
+   * A plain key whose parent is resolved (or resolves the same way) only needs its last
+   * component checked; null when that component is a symlink (the full walk handles those).
+   */
+  private resolveLastDir(key: string): string | Errno | null {
+    const slash = key.lastIndexOf('/');
+    if (slash <= 0 || !PLAIN_PATH.test(key)) return null;
+    const parent = this.resolveDir(key.slice(0, slash));
+    if (typeof parent !== 'string') return parent;
+    const next = parent + '/' + key.slice(slash + 1);
+    const r = this.lstatAbs(next);
+    if ('err' in r) return r.err;
+    if (r.st.kind === 'symlink') return null;
+    return r.st.kind === 'dir' ? next : 'ENOTDIR';
+  }
+
   /** After a miss, lists the directory once (generation looks up many absent names in a few directories). */
   private listDir(dir: string): void {
     try {
@@ -181,6 +197,11 @@ export class RealPodFs implements PodFs {
   private resolveDir(key: string): string | Errno {
     const cached = this.dirs.get(key);
     if (cached !== undefined) return cached;
+    const quick = this.resolveLastDir(key);
+    if (quick !== null) {
+      this.dirs.set(key, quick);
+      return quick;
+    }
     let cur = this.root;
     let links = 0;
     const queue = key === '' ? [] : key.split('/');
