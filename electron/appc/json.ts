@@ -45,43 +45,42 @@ class Reader {
   private i = 0;
   private readonly n: number;
   private count = 0;
-  private kind: Uint8Array;
-  private escaped: Uint8Array;
-  private start: Int32Array;
-  private end: Int32Array;
-  private next: Int32Array;
-  private parent: Int32Array;
-  private slot: Int32Array;
-  private size: Int32Array;
+  private kind!: Uint8Array;
+  private escaped!: Uint8Array;
+  private start!: Int32Array;
+  private end!: Int32Array;
+  private next!: Int32Array;
+  private parent!: Int32Array;
+  private slot!: Int32Array;
+  private size!: Int32Array;
 
   constructor(private readonly s: string) {
     this.n = s.length;
-    const capacity = Math.max(64, Math.min(1 << 20, this.n >> 4));
-    this.kind = new Uint8Array(capacity);
-    this.escaped = new Uint8Array(capacity);
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-    this.next = new Int32Array(capacity);
-    this.parent = new Int32Array(capacity);
-    this.slot = new Int32Array(capacity);
-    this.size = new Int32Array(capacity);
+    this.allocate(Math.max(64, Math.min(1 << 20, this.n >> 3)));
+  }
+
+  /** One buffer for all eight columns: one allocation per document instead of eight. */
+  private allocate(capacity: number): void {
+    const buffer = new ArrayBuffer(capacity * (6 * 4 + 2));
+    const ints = (i: number) => new Int32Array(buffer, i * capacity * 4, capacity);
+    const old = this.kind === undefined ? null : this.columns();
+    this.start = ints(0);
+    this.end = ints(1);
+    this.next = ints(2);
+    this.parent = ints(3);
+    this.slot = ints(4);
+    this.size = ints(5);
+    this.kind = new Uint8Array(buffer, 6 * capacity * 4, capacity);
+    this.escaped = new Uint8Array(buffer, 6 * capacity * 4 + capacity, capacity);
+    if (old) this.columns().forEach((column, i) => column.set(old[i].subarray(0, Math.min(old[i].length, capacity))));
+  }
+
+  private columns(): (Uint8Array | Int32Array)[] {
+    return [this.start, this.end, this.next, this.parent, this.slot, this.size, this.kind, this.escaped];
   }
 
   private grow(): void {
-    const capacity = this.kind.length * 2;
-    const more = <T extends Uint8Array | Int32Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(capacity);
-      b.set(a);
-      return b;
-    };
-    this.kind = more(this.kind);
-    this.escaped = more(this.escaped);
-    this.start = more(this.start);
-    this.end = more(this.end);
-    this.next = more(this.next);
-    this.parent = more(this.parent);
-    this.slot = more(this.slot);
-    this.size = more(this.size);
+    this.allocate(this.kind.length * 2);
   }
 
   /** Appends a node inside `container` (-1 at top level) and returns its index. */
@@ -187,6 +186,8 @@ class Reader {
 
   private result(): JsonDoc {
     const c = this.count;
+    // A large document keeps its tape: give back what the first estimate over-reserved.
+    if (this.kind.length > 4096 && this.kind.length > 2 * c) this.allocate(c);
     return new JsonDoc(
       this.s,
       this.kind.subarray(0, c), this.escaped.subarray(0, c), this.start.subarray(0, c), this.end.subarray(0, c),
