@@ -30,8 +30,8 @@ export class PlanFs {
   private readonly createdAncestor = new Map<string, boolean>();
   /** Paths already found to be (or to lead to) a directory. */
   private readonly knownDirs = new Set<string>();
-  private phase = 'main';
-  private phaseBits = new Map<string, number>();
+  private readonly phaseBits = new Map<string, number>();
+  /** The current phase's bit. */
   private bit = this.phaseBit('main');
   /** Observations about the pod worth telling the user (each once). */
   readonly notes = new Set<string>();
@@ -44,7 +44,6 @@ export class PlanFs {
   ) {}
 
   setPhase(phase: string): void {
-    this.phase = phase;
     this.bit = this.phaseBit(phase);
   }
 
