@@ -118,12 +118,12 @@ export function App() {
       },
       {
         id: 'diagnostics', title: 'Diagnostics: why did this pod fail?', shortcut: 'Alt+6',
-        run: () => { setProblemsCollapsed(false); setProblemsHeight((cur) => Math.max(cur, 320)); s().setProblemsTab('diagnostics'); },
+        run: () => { setProblemsCollapsed(false); setProblemsHeight((cur) => Math.max(cur, 400)); s().setProblemsTab('diagnostics'); },
         enabled: open,
       },
       {
         id: 'journal', title: 'Show the pod journal',
-        run: () => { setProblemsCollapsed(false); setProblemsHeight((cur) => Math.max(cur, 320)); s().setProblemsTab('journal'); },
+        run: () => { setProblemsCollapsed(false); setProblemsHeight((cur) => Math.max(cur, 400)); s().setProblemsTab('journal'); },
         enabled: open,
       },
       { id: 'what-if-reset', title: 'What if: reset to the pod\'s own settings', run: () => controller.setWhatIf({ flavor: null, systemdVersion: null, runtime: {}, cgroupControllers: undefined }) },

@@ -26,9 +26,13 @@ export function JournalPanel() {
   const running = useApp((s) => s.podStatusView?.state === 'running' || (s.podStatusView?.state === null && s.podStatusView?.locked === true));
   const listRef = useRef<HTMLOListElement>(null);
 
+  const statusKnown = useApp((s) => s.podStatusView !== null);
   useEffect(() => {
     if (podOpen && journal.status === 'idle') void controller.diagnostics.loadJournal();
   }, [controller, podOpen, journal.status]);
+  useEffect(() => {
+    if (podOpen && !statusKnown) void controller.diagnostics.loadStatus();
+  }, [controller, podOpen, statusKnown]);
 
   // Following stops when the panel goes away (another tab, the pod closed).
   useEffect(() => () => void controller.diagnostics.setFollow(false), [controller]);

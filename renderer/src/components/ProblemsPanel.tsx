@@ -33,7 +33,7 @@ export function ProblemsPanel({ collapsed, onToggle, onWantHeight }: { collapsed
   const choose = (id: ProblemsTab) => {
     store.getState().setProblemsTab(id);
     if (collapsed) onToggle();
-    if (id !== 'problems') onWantHeight?.(320);
+    if (id !== 'problems') onWantHeight?.(400);
   };
   const list = useApp(useShallow(problems));
   const counts = problemCounts(list);

@@ -278,7 +278,7 @@ export function UnitViewer() {
       <div className="pane-header">
         <div className="pane-title" title={selected ?? ''}>
           {selected ? <span className="file-name">{shortPath(selected)}</span> : <span className="muted">No file selected</span>}
-          {selected && diskState && <span className={`badge badge-${diskState.replace(/ /g, '-')}`}>{diskState}</span>}
+          {selected && diskState && from !== 'evidence' && <span className={`badge badge-${diskState.replace(/ /g, '-')}`}>{diskState}</span>}
           {from === 'disk' && <span className="badge badge-only-on-disk">not generated</span>}
           {from === 'evidence' && <span className="badge badge-evidence">on disk (evidence)</span>}
         </div>

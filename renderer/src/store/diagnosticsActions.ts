@@ -10,6 +10,8 @@ import type { AppStore } from './appState';
 export interface DiagnosticsActions {
   /** Runs the doctor on the open pod (again, when it ran already). */
   runDoctor(): Promise<void>;
+  /** Reads the pod's state and app exit statuses (the journal panel needs to know if it runs). */
+  loadStatus(): Promise<void>;
   /** Reads the journal with the panel's filters, changed by `patch`; stops following. */
   loadJournal(patch?: { app?: string; priority?: string }): Promise<void>;
   /** Follows new journal entries (running pods) or stops following. */
@@ -75,6 +77,16 @@ export function createDiagnosticsActions(store: AppStore, client: PodunitClient)
       s().setDoctor({ status: 'failed', error: messageOf(err).message });
     }
     if (rerun && mine === doctorSeq) { rerun = false; void runDoctor(); }
+  };
+
+  const loadStatus = async () => {
+    const root = s().summary?.root;
+    try {
+      const status = await client.call('diagnostics.status', {});
+      if (s().summary?.root === root) s().setPodStatusView(status);
+    } catch {
+      // The journal panel works without it; following stays off.
+    }
   };
 
   const loadJournal = async (patch: { app?: string; priority?: string } = {}) => {
@@ -158,6 +170,7 @@ export function createDiagnosticsActions(store: AppStore, client: PodunitClient)
 
   return {
     runDoctor,
+    loadStatus,
     loadJournal,
     setFollow,
     openEvidence,
