@@ -39,8 +39,9 @@ export function JournalPanel() {
 
   useEffect(() => {
     if (!journal.focusCursor) return;
-    const el = listRef.current?.querySelector<HTMLElement>(`[data-cursor="${CSS.escape(journal.focusCursor)}"]`);
-    el?.scrollIntoView({ block: 'center' });
+    const rows = listRef.current?.querySelectorAll<HTMLElement>('[data-cursor]') ?? [];
+    const el = [...rows].find((r) => r.dataset.cursor === journal.focusCursor);
+    el?.scrollIntoView?.({ block: 'center' });
     el?.focus();
   }, [journal.focusCursor, journal.focusNonce, journal.entries]);
 
