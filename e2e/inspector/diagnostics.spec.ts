@@ -119,6 +119,15 @@ test('journal panel: the non-zero-exit pod\'s lines, per app and priority', asyn
   await screenshot(page, 'journal');
 });
 
+test('diagnostics in the dark theme', async ({ openApp, pod }) => {
+  const page = await openApp(pod('exit-nonzero').root);
+  const findings = await showDiagnostics(page);
+  await expect(findings.getByRole('listitem').first()).toHaveAttribute('data-code', 'exit-nonzero');
+  await page.getByRole('button', { name: 'Use dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await screenshot(page, 'diagnostics-dark');
+});
+
 test('journal panel: a pod without a journal says so', async ({ openApp, pod }) => {
   const page = await openApp(pod('exec-binary-missing').root);
   const problems = region(page, 'Problems');

@@ -19,7 +19,8 @@ export function DiagnosticsView() {
   if (!podOpen) return <div className="muted diag-note">Open a pod to see why it failed.</div>;
   const report = doctor.report && doctor.report.root === doctor.root ? doctor.report : null;
   const running = doctor.status === 'running';
-  const verifyCount = report?.verify?.diagnostics.filter((d) => d.level !== 'note').length ?? 0;
+  const complaints = report?.verify?.diagnostics.filter((d) => d.level !== 'note') ?? [];
+  const verifyCount = complaints.length;
 
   return (
     <div className="diagnostics" aria-busy={running}>
@@ -49,6 +50,21 @@ export function DiagnosticsView() {
                   {report.verify.available
                     ? `systemd-analyze verify${report.verify.analyzerVersion ? ` (${report.verify.analyzerVersion})` : ''}: ${verifyCount === 0 ? 'nothing to report' : `${verifyCount} complaint${verifyCount === 1 ? '' : 's'}`}`
                     : 'systemd-analyze verify did not run.'}
+                  {complaints.length > 0 && (
+                    <ul className="verify-list">
+                      {complaints.map((d, i) => (
+                        <li key={i}>
+                          <span className={`sev sev-${d.level === 'error' ? 'error' : 'warning'}`}>{d.level}</span>{' '}
+                          {d.rel ? (
+                            <button className="link inline-link" onClick={() => void controller.diagnostics.openFile(d.rel!, d.line, d.message)}>
+                              {d.unit ?? d.rel}{d.line ? `:${d.line}` : ''}
+                            </button>
+                          ) : d.unit}{' '}
+                          {d.message}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </li>
               )}
               {report.notes.map((n, i) => <li key={i}>{n}</li>)}

@@ -36,7 +36,13 @@ function report(): ChannelResponse<'diagnostics.doctor'> {
       { code: 'debug-off', severity: 'info', app: null, title: 'Debug off', detail: 'd', nextStep: 'n', likelihood: 12, evidence: [] },
     ],
     journal: { directory: null, entries: 0, problem: null },
-    verify: { available: false, analyzerVersion: null, diagnostics: [] },
+    verify: {
+      available: true, analyzerVersion: 'systemd 252',
+      diagnostics: [
+        { level: 'note', unit: 'prepare-app@.service', rel: null, line: null, message: 'not a problem in a pod' },
+        { level: 'warning', unit: 'web.service', rel: `${UNIT}/web.service`, line: 2, message: 'Unknown key name \'Descriptio\'' },
+      ],
+    },
     notes: ['systemd-analyze is not installed'],
   };
 }
@@ -87,6 +93,16 @@ test('the Diagnostics tab runs the doctor and lists findings, most likely first'
   assert.match(screen.getByRole('list', { name: 'Notes' }).textContent!, /systemd-analyze is not installed/);
   assert.match(screen.getByRole('tab', { name: /Diagnostics/ }).textContent!, /1/);
   assert.equal(client.calls.filter((c) => c.channel === 'diagnostics.doctor').length, 1);
+});
+
+test('systemd-analyze complaints are listed and lead to their unit line', async () => {
+  const { store } = await setup();
+  openTab('Diagnostics');
+  const notes = await screen.findByRole('list', { name: 'Notes' });
+  assert.match(notes.textContent!, /systemd-analyze verify \(systemd 252\): 1 complaint/);
+  assert.doesNotMatch(notes.textContent!, /not a problem in a pod/);
+  fireEvent.click(screen.getByRole('button', { name: 'web.service:2' }));
+  await waitFor(() => assert.deepEqual(store.getState().lineReveal?.lines, [2]));
 });
 
 test('evidence: a unit line is revealed in the unit viewer', async () => {

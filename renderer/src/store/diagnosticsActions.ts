@@ -17,6 +17,8 @@ export interface DiagnosticsActions {
   /** Follows new journal entries (running pods) or stops following. */
   setFollow(on: boolean): Promise<void>;
   openEvidence(finding: Finding, evidence: Evidence): Promise<void>;
+  /** Shows a file of the pod as it is on disk at a line (`about`: what points there). */
+  openFile(rel: string, line: number | null, about: string): Promise<void>;
   /** Another pod was opened: forget everything about the previous one. */
   podOpened(): void;
   /** The open pod changed on disk: what was shown is out of date. */
@@ -125,8 +127,8 @@ export function createDiagnosticsActions(store: AppStore, client: PodunitClient)
     }
   };
 
-  const showFile = async (evidence: Evidence, rel: string) => {
-    const lines = [evidence.line ?? 1];
+  const showFile = async (rel: string, line: number | null, about: string) => {
+    const lines = [line ?? 1];
     const st = s();
     const generated = planFiles(st.plan).get(rel);
     const onDisk = st.disk?.files.get(rel);
@@ -136,16 +138,16 @@ export function createDiagnosticsActions(store: AppStore, client: PodunitClient)
     try {
       const file = await client.call('diagnostics.file', { path: rel });
       if (file.kind === 'dir' || file.kind === 'other') {
-        s().notify('info', `${rel} is a directory: ${evidence.text}`);
+        s().notify('info', `${rel} is a directory: ${about}`);
         return;
       }
       const side: FileSide = file.kind === 'symlink'
         ? { kind: 'symlink', target: file.target ?? '' }
-        : { kind: 'file', mode: file.mode, content: file.content ?? `Binary file, ${file.size} bytes, mode ${file.mode}.\n${evidence.text}\n` };
+        : { kind: 'file', mode: file.mode, content: file.content ?? `Binary file, ${file.size} bytes, mode ${file.mode}.\n${about}\n` };
       s().showEvidenceFile(rel, side, lines);
     } catch (err) {
       const e = messageOf(err);
-      s().notify(e.code === 'not-found' ? 'info' : 'error', e.code === 'not-found' ? `${rel} is not in the pod: ${evidence.text}` : e.message);
+      s().notify(e.code === 'not-found' ? 'info' : 'error', e.code === 'not-found' ? `${rel} is not in the pod: ${about}` : e.message);
     }
   };
 
@@ -165,7 +167,7 @@ export function createDiagnosticsActions(store: AppStore, client: PodunitClient)
       return;
     }
     if (!evidence.rel) { st.notify('info', evidence.text); return; }
-    await showFile(evidence, evidence.rel);
+    await showFile(evidence.rel, evidence.line, evidence.text);
   };
 
   return {
@@ -174,6 +176,7 @@ export function createDiagnosticsActions(store: AppStore, client: PodunitClient)
     loadJournal,
     setFollow,
     openEvidence,
+    openFile: showFile,
     podOpened() {
       stopFollowing();
       doctorSeq++;
