@@ -150,6 +150,7 @@ test('journal panel: filters, follow for a running pod, unfollow when it closes'
   await waitFor(() => assert.equal(follow.disabled, false));
   fireEvent.click(follow);
   await waitFor(() => assert.ok(client.calls.some((c) => c.channel === 'diagnostics.followJournal')));
+  await new Promise((r) => setTimeout(r, 10)); // the follow id arrives with the answer
   act(() => {
     client.emit('journal.entries', { followId: 'other', entries: [entry('not ours', 'x')], ended: false, problem: null });
     client.emit('journal.entries', { followId: 'f1', entries: [entry('cannot start', CURSOR), entry('new line', 's=1;i=9')], ended: false, problem: null });
@@ -160,6 +161,20 @@ test('journal panel: filters, follow for a running pod, unfollow when it closes'
   openTab('Problems');
   await waitFor(() => assert.deepEqual(client.calls.filter((c) => c.channel === 'diagnostics.unfollowJournal').map((c) => c.request), [{ followId: 'f1' }]));
   assert.equal(store.getState().journal.following, false);
+});
+
+test('journal panel: a lost connection ends following', async () => {
+  const { store, client } = await setup();
+  openTab('Journal');
+  const follow = await screen.findByRole('checkbox', { name: 'Follow' }) as HTMLInputElement;
+  await waitFor(() => assert.equal(follow.disabled, false));
+  fireEvent.click(follow);
+  await waitFor(() => assert.ok(client.calls.some((c) => c.channel === 'diagnostics.followJournal')));
+  await new Promise((r) => setTimeout(r, 10)); // the follow id arrives with the answer
+  await waitFor(() => assert.equal(store.getState().journal.following, true));
+  act(() => store.getState().setConnection('closed'));
+  assert.equal(store.getState().journal.following, false);
+  assert.equal(follow.checked, false);
 });
 
 test('journal panel: without journalctl it says so', async () => {

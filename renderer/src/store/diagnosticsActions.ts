@@ -53,6 +53,14 @@ export function createDiagnosticsActions(store: AppStore, client: PodunitClient)
     }
   });
 
+  // A lost connection ends the host's follow with the session (browser mode reconnects with a new one).
+  const unwatchConnection = store.subscribe((st, prev) => {
+    if (st.connection !== prev.connection && st.connection !== 'open' && (followId || st.journal.following)) {
+      followId = null;
+      st.setJournal({ following: false });
+    }
+  });
+
   const stopFollowing = () => {
     const id = followId;
     followId = null;
@@ -192,6 +200,7 @@ export function createDiagnosticsActions(store: AppStore, client: PodunitClient)
     dispose() {
       stopFollowing();
       unsubscribe();
+      unwatchConnection();
     },
   };
 }
