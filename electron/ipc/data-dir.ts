@@ -25,6 +25,7 @@ export async function listDataDir(engine: Engine, dataDir: string): Promise<Chan
       images: p.images,
       createdAt: p.created,
       startedAt: p.started,
+      locked: p.locked,
       error: p.error,
     })),
   };

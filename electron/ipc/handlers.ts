@@ -8,6 +8,7 @@ import { defaultRuntimePod } from '../../shared/runtime.js';
 import type { RecentStore } from '../app-state/recent.js';
 import { exportBundle } from '../export/write-bundle.js';
 import { listDataDir } from './data-dir.js';
+import { createDiagnosticsHandlers, type DiagnosticsTools } from './diagnostics-handlers.js';
 import type { Engine } from './engine.js';
 import { diagnosticsFor, generateFor } from './generate.js';
 import { isInside } from './confine.js';
@@ -40,6 +41,8 @@ export interface HandlerEnv {
   recent: RecentStore;
   /** Native dialogs; null where there are none (browser mode). */
   chooseDialog: ((purpose: DialogPurpose) => Promise<string | null>) | null;
+  /** Where the diagnostics find journalctl and systemd-analyze (default: on PATH). */
+  diagnosticsTools?: DiagnosticsTools;
 }
 
 const yieldToQueuedRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -146,6 +149,8 @@ export function createHandlers(env: HandlerEnv): Handlers {
       }
       return exportBundle(plan, target, format, overwrite ?? false, engine.writeFileAtomic);
     },
+
+    ...createDiagnosticsHandlers(env.diagnosticsTools),
   };
 }
 

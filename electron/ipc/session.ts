@@ -21,6 +21,7 @@ export class Session {
   private openRoot: string | null = null;
   private watcher: PodWatcher | null = null;
   private apps: string[] = [];
+  private readonly closers = new Set<() => void>();
   latestSeq = -1;
   pendingWrite: PendingWrite | null = null;
 
@@ -39,7 +40,16 @@ export class Session {
     }, { ...this.watchOptions, apps: () => this.apps });
   }
 
+  /** Runs `fn` once when the open pod is closed (another one opened, the client gone). */
+  onPodClose(fn: () => void): () => void {
+    this.closers.add(fn);
+    return () => this.closers.delete(fn);
+  }
+
   close(): void {
+    const closers = [...this.closers];
+    this.closers.clear();
+    for (const fn of closers) fn();
     this.watcher?.close();
     this.watcher = null;
     this.openRoot = null;

@@ -7,6 +7,9 @@ import {
   hostFactsSchema, hostOverridesSchema, planSchema, runtimeOverridesSchema, runtimePodSchema,
   sourceDocSchema,
 } from './schemas.js';
+import {
+  diskPathSchema, doctorReportSchema, journalEventSchema, journalQuerySchema, journalReadSchema, podStatusSchema,
+} from './diagnostics-schemas.js';
 
 export * from './envelope.js';
 
@@ -61,6 +64,8 @@ export const dataDirPodSchema = z.object({
   createdAt: z.string().nullable(),
   /** ISO time from `pid` (else `ppid`), for pods that ran. */
   startedAt: z.string().nullable(),
+  /** Whether the pod directory is flock(2)ed (preparing, running, deleting); null when not probed. */
+  locked: z.boolean().nullable(),
   /** Why the pod's manifest could not be read, if it could not. */
   error: z.string().nullable(),
 });
@@ -332,6 +337,47 @@ export const channels = {
       bytes: z.number(),
     }),
   }),
+
+  'diagnostics.doctor': channel({
+    description: 'Why did the open pod fail? Findings with stable codes, most likely first, each with its evidence (files relative to the pod root, unit lines, journal entries) and a next step.',
+    request: z.object({
+      /** Run systemd-analyze verify on the units (default true). */
+      verify: z.boolean().optional(),
+      /** Generator profile the units should match ('auto': whatever wrote them). */
+      profile: z.string().max(100).optional(),
+    }).strict(),
+    response: doctorReportSchema,
+  }),
+
+  'diagnostics.status': channel({
+    description: 'State of the open pod as rkt status prints it, and each app\'s exit status.',
+    request: empty,
+    response: podStatusSchema,
+  }),
+
+  'diagnostics.journal': channel({
+    description: 'Entries of the open pod\'s journal (one app, a priority, a time range, the last N), read with journalctl; a problem instead when it cannot be read.',
+    request: journalQuerySchema,
+    response: journalReadSchema,
+  }),
+
+  'diagnostics.followJournal': channel({
+    description: 'Follow the open pod\'s journal: new entries arrive as journal.entries events until diagnostics.unfollowJournal, or until the pod is closed.',
+    request: journalQuerySchema.omit({ lines: true, until: true }),
+    response: z.object({ followId: z.string() }),
+  }),
+
+  'diagnostics.unfollowJournal': channel({
+    description: 'Stop following the journal.',
+    request: z.object({ followId: z.string().max(100) }).strict(),
+    response: empty,
+  }),
+
+  'diagnostics.file': channel({
+    description: 'A file of the open pod as it is on disk (evidence that is not a unit, env or sysusers file). Read-only and confined to the pod root.',
+    request: z.object({ path: diskPathSchema }).strict(),
+    response: diskFileSchema,
+  }),
 } satisfies Record<string, ChannelSpec<z.ZodType, z.ZodType>>;
 
 export type Channels = typeof channels;
@@ -374,6 +420,8 @@ export const events = {
     gone: z.boolean(),
   }),
   'app.command': appCommandSchema,
+  /** Entries of a followed journal (diagnostics.followJournal). */
+  'journal.entries': journalEventSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -29,7 +29,7 @@ const WriteDialog = lazy(() => import('../components/WriteDialog').then((m) => (
 
 type Dialog =
   | { kind: 'palette' }
-  | { kind: 'open' }
+  | { kind: 'open'; dataDir?: string }
   | { kind: 'write' }
   | { kind: 'export'; initial?: { target: string; format: 'tar.gz' | 'dir' } };
 
@@ -104,7 +104,7 @@ export function App() {
       { id: 'focus-manifest', title: 'Focus the manifest editor', shortcut: 'Alt+2', run: () => focusRegion('Manifest editor') },
       { id: 'focus-unit', title: 'Focus the unit viewer', shortcut: 'Alt+3', run: () => focusRegion('Unit viewer') },
       { id: 'focus-diff', title: 'Focus the diff', shortcut: 'Alt+4', run: () => focusRegion('Diff') },
-      { id: 'focus-problems', title: 'Focus the problems list', shortcut: 'Alt+5', run: () => { setProblemsCollapsed(false); setTimeout(() => document.getElementById('problems-list')?.focus(), 0); } },
+      { id: 'focus-problems', title: 'Focus the problems list', shortcut: 'Alt+5', run: () => { setProblemsCollapsed(false); s().setProblemsTab('problems'); setTimeout(() => document.getElementById('problems-list')?.focus(), 0); } },
       {
         id: 'next-problem', title: 'Go to the next problem', shortcut: 'F8',
         run: () => {
@@ -116,6 +116,16 @@ export function App() {
         },
         enabled: () => problems(s()).length > 0,
       },
+      {
+        id: 'diagnostics', title: 'Diagnostics: why did this pod fail?', shortcut: 'Alt+6',
+        run: () => { setProblemsCollapsed(false); setProblemsHeight((cur) => Math.max(cur, 400)); s().setProblemsTab('diagnostics'); },
+        enabled: open,
+      },
+      {
+        id: 'journal', title: 'Show the pod journal',
+        run: () => { setProblemsCollapsed(false); setProblemsHeight((cur) => Math.max(cur, 400)); s().setProblemsTab('journal'); },
+        enabled: open,
+      },
       { id: 'what-if-reset', title: 'What if: reset to the pod\'s own settings', run: () => controller.setWhatIf({ flavor: null, systemdVersion: null, runtime: {}, cgroupControllers: undefined }) },
     ];
   }, [store, controller]);
@@ -125,7 +135,7 @@ export function App() {
   useEffect(() => controller.onCommand((ev) => {
     if (ev.command === 'write-units') setDialog({ kind: 'write' });
     else if (ev.command === 'export-bundle') setDialog({ kind: 'export', initial: { target: ev.target, format: ev.format } });
-    else if (ev.command === 'open-data-dir') setDialog({ kind: 'open' });
+    else if (ev.command === 'open-data-dir') setDialog({ kind: 'open', dataDir: ev.path });
   }), [controller]);
 
   const close = () => setDialog(null);
@@ -150,7 +160,7 @@ export function App() {
         <main className="center-column" style={{ gridTemplateRows: `minmax(120px, 1fr) 5px ${problemsCollapsed ? 'auto' : `${problemsHeight}px`}` }}>
           <Suspense fallback={<PaneShell name="Manifest editor" className="manifest-pane" />}><ManifestEditor /></Suspense>
           <Splitter orientation="horizontal" label="Resize the problems list" value={problemsHeight} min={60} max={600} invert onChange={(v) => { setProblemsHeight(v); setProblemsCollapsed(false); }} />
-          <ProblemsPanel collapsed={problemsCollapsed} onToggle={() => setProblemsCollapsed(!problemsCollapsed)} />
+          <ProblemsPanel collapsed={problemsCollapsed} onToggle={() => setProblemsCollapsed(!problemsCollapsed)} onWantHeight={(h) => setProblemsHeight((cur) => Math.max(cur, h))} />
         </main>
         <Splitter orientation="vertical" label="Resize the unit and diff column" value={rightWidth} min={300} max={Math.max(320, window.innerWidth - 500)} invert onChange={setRightWidth} />
         <div className="right-column" style={{ gridTemplateRows: `minmax(120px, 1fr) 5px ${diffHeight}px` }}>
@@ -163,7 +173,7 @@ export function App() {
       <Notices />
       {!podOpen && dialog === null && <WelcomeHint onOpen={() => setDialog({ kind: 'open' })} />}
       {dialog?.kind === 'palette' && <CommandPalette commands={paletteCommands} onClose={close} />}
-      {dialog?.kind === 'open' && <OpenPodDialog onClose={close} />}
+      {dialog?.kind === 'open' && <OpenPodDialog onClose={close} initialDataDir={dialog.dataDir} />}
       {dialog?.kind === 'write' && <Suspense fallback={null}><WriteDialog onClose={close} /></Suspense>}
       {dialog?.kind === 'export' && <ExportDialog onClose={close} initial={dialog.initial} />}
     </div>

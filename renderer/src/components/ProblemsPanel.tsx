@@ -1,7 +1,11 @@
 /** @jsxRuntime automatic */
 // The problems list: generator errors and warnings, JSON syntax and schema problems, pod
 // warnings. Selecting one reveals its place (manifest field, editor position or file).
+// Beside it, as tabs: the doctor's diagnostics and the pod journal.
 import { useShallow } from 'zustand/react/shallow';
+import { DiagnosticsView } from './DiagnosticsView';
+import { JournalPanel } from './JournalPanel';
+import type { ProblemsTab } from '../store/doctorSlice';
 import { useApp, useStoreApi } from '../app/context';
 import { problems, problemCounts } from '../store/selectors';
 import type { Problem } from '../store/types';
@@ -15,8 +19,22 @@ const ORIGIN_LABEL: Record<Problem['origin'], string> = {
   app: 'podunit',
 };
 
-export function ProblemsPanel({ collapsed, onToggle }: { collapsed: boolean; onToggle(): void }) {
+const TABS: { id: ProblemsTab; label: string }[] = [
+  { id: 'problems', label: 'Problems' },
+  { id: 'diagnostics', label: 'Diagnostics' },
+  { id: 'journal', label: 'Journal' },
+];
+
+export function ProblemsPanel({ collapsed, onToggle, onWantHeight }: { collapsed: boolean; onToggle(): void; onWantHeight?(px: number): void }) {
   const store = useStoreApi();
+  const tab = useApp((s) => s.problemsTab);
+  const findingCount = useApp((s) => (s.doctor.report && s.doctor.report.root === s.summary?.root
+    ? s.doctor.report.findings.filter((f) => f.severity !== 'info').length : null));
+  const choose = (id: ProblemsTab) => {
+    store.getState().setProblemsTab(id);
+    if (collapsed) onToggle();
+    if (id !== 'problems') onWantHeight?.(400);
+  };
   const list = useApp(useShallow(problems));
   const counts = problemCounts(list);
   const docLabel = useApp(useShallow((s) => Object.fromEntries(s.docOrder.map((id) => [id, s.docs[id]?.id === 'pod' ? 'pod' : s.docs[id]?.label ?? id]))));
@@ -37,8 +55,29 @@ export function ProblemsPanel({ collapsed, onToggle }: { collapsed: boolean; onT
           <span className={`count-pill ${counts.errors ? 'has-errors' : ''}`}>{counts.errors} errors</span>
           <span className={`count-pill ${counts.warnings ? 'has-warnings' : ''}`}>{counts.warnings} warnings</span>
         </button>
+        <div className="tabs problems-tabs" role="tablist" aria-label="Problems views">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              role="tab"
+              id={`problems-tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`problems-tabpanel-${t.id}`}
+              className={`tab-label problems-tab ${tab === t.id ? 'active' : ''}`}
+              onClick={() => choose(t.id)}
+            >
+              {t.label}
+              {t.id === 'diagnostics' && findingCount !== null && <span className={`count-pill ${findingCount ? 'has-errors' : ''}`}>{findingCount}</span>}
+            </button>
+          ))}
+        </div>
       </div>
-      {!collapsed && (
+      {!collapsed && tab !== 'problems' && (
+        <div className="problems-tabpanel" role="tabpanel" id={`problems-tabpanel-${tab}`} aria-labelledby={`problems-tab-${tab}`}>
+          {tab === 'diagnostics' ? <DiagnosticsView /> : <JournalPanel />}
+        </div>
+      )}
+      {!collapsed && tab === 'problems' && (
         <ul className="problems-list" id="problems-list" tabIndex={-1} aria-label="Problems list">
           {list.length === 0 && <li className="muted problem-none">No problems.</li>}
           {list.map((p) => (

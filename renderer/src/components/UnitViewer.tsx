@@ -28,9 +28,13 @@ interface Shown {
   model: monaco.editor.ITextModel;
 }
 
-/** What the viewer shows for a path: the plan's file, else the disk's (files only on disk). */
-function fileFor(s: AppState, path: string | null): { side: FileSide; from: 'plan' | 'disk' } | null {
+/**
+ * What the viewer shows for a path: a finding's evidence as it is on disk when that was asked
+ * for, else the plan's file, else the disk's (files only on disk).
+ */
+function fileFor(s: AppState, path: string | null): { side: FileSide; from: 'plan' | 'disk' | 'evidence' } | null {
   if (!path) return null;
+  if (s.evidenceView?.path === path) return { side: s.evidenceView.side, from: 'evidence' };
   const gen = planFiles(s.plan).get(path);
   if (gen) return { side: gen, from: 'plan' };
   const disk = s.disk?.files.get(path);
@@ -190,7 +194,8 @@ export function UnitViewer() {
         editor.setModel(model);
         shown.current = { path, model };
       }
-      decorateProvenance(s.plan, path, model);
+      // Provenance describes the generated text, not a different one on disk.
+      decorateProvenance(file.from === 'evidence' ? null : s.plan, path, model);
       decorateProduced(s, path, model);
       decorateEnvNote(s.plan, path, model);
       const changed = s.changedLines;
@@ -243,7 +248,7 @@ export function UnitViewer() {
     sync(store.getState(), null);
     const unsub = store.subscribe((s, prev) => {
       if (s.selectedFile !== prev.selectedFile || s.plan !== prev.plan || s.disk !== prev.disk ||
-          s.changedLines !== prev.changedLines) sync(s, prev);
+          s.changedLines !== prev.changedLines || s.evidenceView !== prev.evidenceView) sync(s, prev);
       else if (s.manifestCursor !== prev.manifestCursor && shown.current) decorateProduced(s, shown.current.path, shown.current.model);
       if (s.lineReveal && s.lineReveal !== prev.lineReveal) {
         const req = s.lineReveal;
@@ -273,8 +278,9 @@ export function UnitViewer() {
       <div className="pane-header">
         <div className="pane-title" title={selected ?? ''}>
           {selected ? <span className="file-name">{shortPath(selected)}</span> : <span className="muted">No file selected</span>}
-          {selected && diskState && <span className={`badge badge-${diskState.replace(/ /g, '-')}`}>{diskState}</span>}
+          {selected && diskState && from !== 'evidence' && <span className={`badge badge-${diskState.replace(/ /g, '-')}`}>{diskState}</span>}
           {from === 'disk' && <span className="badge badge-only-on-disk">not generated</span>}
+          {from === 'evidence' && <span className="badge badge-evidence">on disk (evidence)</span>}
         </div>
         <div className="pane-actions">
           <button className="small" onClick={copy} disabled={!selected || !fileKind} aria-label="Copy unit" title="Copy this file (Ctrl+Shift+C)">

@@ -9,6 +9,7 @@ import { jsonSyntaxErrors } from '../model/syntax';
 import { isAppService } from '../model/fileGroups';
 import { changedLineNumbers } from '../model/lineChanges';
 import type { AppStore } from './appState';
+import { createDiagnosticsActions, type DiagnosticsActions } from './diagnosticsActions';
 import { GenerationQueue, type GenerateInputs } from './generationQueue';
 import { buildInputs, inputsKey } from './inputs';
 import type { DocId, PodDisk, Problem, WhatIf } from './types';
@@ -39,6 +40,8 @@ export interface Controller {
   listDataDir(path: string): Promise<ChannelResponse<'pod.listDataDir'>>;
   /** Resolves when no generation is queued or running. */
   idle(): Promise<void>;
+  /** Doctor findings, the journal and evidence of the open pod. */
+  diagnostics: DiagnosticsActions;
   /** App commands that need the UI (write, export, open data dir) from the menu. */
   onCommand(listener: (ev: EventPayload<'app.command'>) => void): () => void;
   dispose(): void;
@@ -70,6 +73,7 @@ function diskOf(snap: PodSnapshotView): PodDisk {
 export function createController(store: AppStore, client: PodunitClient, capabilities?: Capabilities): Controller {
   if (capabilities) store.getState().setCapabilities(capabilities);
   const queue = new GenerationQueue((req) => client.invoke('plan.generate', req));
+  const diagnostics = createDiagnosticsActions(store, client);
   const unsubscribe: (() => void)[] = [];
   let openSeq = 0;
   /** Counts manifest edits; the profile comparison is regenerated when it moves. */
@@ -181,6 +185,7 @@ export function createController(store: AppStore, client: PodunitClient, capabil
       s().setComparePlan(null, null);
       s().selectFile(null);
       s().setDocs([]);
+      diagnostics.podOpened();
       s().setPod(summary, null);
       // The first generation needs no edits, so it runs while the snapshot is read.
       submitLive();
@@ -244,6 +249,7 @@ export function createController(store: AppStore, client: PodunitClient, capabil
     // Re-read what changed: edited manifests keep their edits (refreshOriginals), so
     // nothing typed is lost; unedited ones follow the disk.
     void reload();
+    diagnostics.podChanged();
   };
 
   const onAppCommand = (ev: EventPayload<'app.command'>) => {
@@ -316,9 +322,11 @@ export function createController(store: AppStore, client: PodunitClient, capabil
     },
     listDataDir: (path) => client.call('pod.listDataDir', { dataDir: path }),
     idle: () => queue.idle(),
+    diagnostics,
     onCommand(l) { commandListeners.add(l); return () => commandListeners.delete(l); },
     dispose() {
       unsubscribe.forEach((u) => u());
+      diagnostics.dispose();
       queue.reset();
     },
   };

@@ -115,10 +115,10 @@ export const createEditorsSlice: StateCreator<AppState, [], [], EditorsSlice> = 
     return { docs };
   }),
   setActiveDoc: (activeDoc) => set((s) => ({ activeDoc, openTabs: withTab(s.openTabs, activeDoc) })),
-  selectFile: (selectedFile) => set({ selectedFile }),
+  selectFile: (selectedFile) => set({ selectedFile, evidenceView: null }),
   requestReveal: (doc, pointer, focus = true) => set((s) => ({ reveal: { doc, pointer, nonce: ++nonce, focus }, activeDoc: doc, openTabs: withTab(s.openTabs, doc) })),
   requestRevealPosition: (doc, line, column) => set((s) => ({ reveal: { doc, pointer: '', line, column, nonce: ++nonce, focus: true }, activeDoc: doc, openTabs: withTab(s.openTabs, doc) })),
-  requestLineReveal: (path, lines) => set({ lineReveal: { path, lines, nonce: ++nonce }, selectedFile: path }),
+  requestLineReveal: (path, lines) => set({ lineReveal: { path, lines, nonce: ++nonce }, selectedFile: path, evidenceView: null }),
   setManifestCursor: (manifestCursor) => set({ manifestCursor }),
   setSourceHighlight: (sourceHighlight) => set({ sourceHighlight }),
   closeTab: (id) => set((s) => {
