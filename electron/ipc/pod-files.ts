@@ -3,9 +3,14 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { DiskFile } from '../../shared/ipc/contract.js';
+import { MAX_MANIFEST_TEXT } from '../../shared/ipc/limits.js';
 import { checkRelative, isInside } from './confine.js';
 
-/** Largest file whose text is carried in a snapshot. */
+/**
+ * Largest unit, env or other non-manifest file whose text a snapshot carries (generated files
+ * are small; this only bounds what a damaged pod can make the UI load). Manifests have their
+ * own, larger limit, the one edits have: see readManifest.
+ */
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
 export function kindOf(st: Stats): DiskFile['kind'] {
@@ -67,6 +72,11 @@ export class PodDir {
     } catch (err) {
       return { text: null, error: `${rel}: ${(err as Error).message}` };
     }
+  }
+
+  /** Text of a manifest, up to the size the UI can show and send back edited. */
+  readManifest(rel: string): { text: string | null; error: string | null } {
+    return this.readText(rel, MAX_MANIFEST_TEXT);
   }
 
   readlink(rel: string): string | null {

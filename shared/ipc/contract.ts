@@ -3,16 +3,18 @@
 // renderer all derive their types from this file; main and the host validate with it.
 import { z } from 'zod';
 import type { Envelope } from './envelope.js';
+import { MAX_MANIFEST_TEXT } from './limits.js';
 import {
   hostFactsSchema, hostOverridesSchema, planSchema, runtimeOverridesSchema, runtimePodSchema,
-  sourceDocSchema,
+  sourceDocSchema, stage1OverridesSchema,
 } from './schemas.js';
 
 export * from './envelope.js';
+export { MAX_MANIFEST_TEXT } from './limits.js';
 
 /** A host path as typed or chosen by the user. Resolved and confined in main, never here. */
 const pathSchema = z.string().min(1).max(4096).refine((s) => !s.includes('\0'), 'path contains a NUL byte');
-const manifestTextSchema = z.string().max(8 * 1024 * 1024);
+const manifestTextSchema = z.string().max(MAX_MANIFEST_TEXT);
 const appNameSchema = z.string().min(1).max(512);
 const empty = z.object({}).strict();
 
@@ -141,6 +143,8 @@ export const generateInputsSchema = z.object({
   }).strict().optional(),
   runtime: runtimeOverridesSchema.optional(),
   host: hostOverridesSchema.optional(),
+  /** Flavor and systemd version overriding the pod's stage1 files; absent = the pod's own. */
+  stage1: stage1OverridesSchema.optional(),
   /** Generator profile (e.g. an rkt release); absent = the default profile. */
   profile: z.string().max(100).optional(),
   /** Metadata service URL stage1 would compute ('' = none); absent = derived from the pod. */

@@ -13,7 +13,7 @@ import { minimalTextEdit } from '../model/lineChanges';
 import { provenanceAt } from '../model/provenance';
 import { pointerWithin } from '../model/jsonPointer';
 import { shortPath } from '../model/paths';
-import { coveredByDisk } from '../model/planFiles';
+import { coveredByDisk, isBackup } from '../model/planFiles';
 import { sideText, type FileSide } from '../model/fileSets';
 import { useApp, useStoreApi } from '../app/context';
 import { diskSummary, isDark, planFiles } from '../store/selectors';
@@ -68,6 +68,7 @@ export function UnitViewer() {
     const path = s.selectedFile;
     if (!path || !s.disk) return null;
     if (!coveredByDisk(path, s.disk.coverage)) return 'not compared';
+    if (isBackup(path)) return 'podunit backup';
     const change = diskSummary(s.plan, s.disk).byPath.get(path);
     return change === 'changed' ? 'differs from disk' : change === 'added' ? 'not on disk yet' : change === 'removed' ? 'only on disk' : 'same as disk';
   });

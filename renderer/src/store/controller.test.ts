@@ -6,7 +6,7 @@ import { fakeClient, makePlan, makeSnapshot, UNIT, IMAGE_TEXT } from '../../test
 import { diskSummary, problems } from './selectors';
 import type { ChannelRequest } from '../../../shared/ipc/contract';
 
-function setup(options: { generate?: (req: ChannelRequest<'plan.generate'>) => ReturnType<typeof makePlan> } = {}) {
+function setup(options: { generate?: (req: ChannelRequest<'plan.generate'>) => ReturnType<typeof makePlan>; stage1Overrides?: boolean } = {}) {
   const store = createAppStore();
   const generate = options.generate ?? ((req) => makePlan({
     [`${UNIT}/web.service`]: `[Unit]\nDescription=${req.manifests?.images?.web ? 'edited' : 'new'}\n`,
@@ -18,7 +18,7 @@ function setup(options: { generate?: (req: ChannelRequest<'plan.generate'>) => R
     'pod.snapshot': () => makeSnapshot(),
     'plan.generate': (req) => ({ seq: req.seq, superseded: false, plan: generate(req), diagnostics: [] }),
   });
-  const controller = createController(store, client, { stage1Overrides: false });
+  const controller = createController(store, client, { stage1Overrides: options.stage1Overrides ?? false });
   return { store, client, controller };
 }
 
@@ -80,6 +80,24 @@ test('flavor overrides are left out when the host does not accept them', async (
   await controller.idle();
   const last = client.calls.filter((c) => c.channel === 'plan.generate').at(-1)!.request as Record<string, unknown>;
   assert.equal('stage1' in last, false);
+});
+
+test('flavor and systemd version are sent when the host accepts them; a bare number gets its v', async () => {
+  const { client, controller } = setup({ stage1Overrides: true });
+  await controller.init();
+  controller.setWhatIf({ flavor: 'kvm', systemdVersion: '230' });
+  await controller.idle();
+  const last = client.calls.filter((c) => c.channel === 'plan.generate').at(-1)!.request as ChannelRequest<'plan.generate'>;
+  assert.deepEqual(last.stage1, { flavor: 'kvm', systemdVersion: 'v230' });
+  controller.setWhatIf({ flavor: null, systemdVersion: null });
+  await controller.idle();
+  const reset = client.calls.filter((c) => c.channel === 'plan.generate').at(-1)!.request as ChannelRequest<'plan.generate'>;
+  assert.equal('stage1' in reset, false);
+});
+
+test('the contract of this build accepts stage1 overrides', async () => {
+  const { capabilities } = await import('../api');
+  assert.deepEqual(await capabilities(), { stage1Overrides: true });
 });
 
 test('the original-manifest baseline is generated without edits', async () => {
