@@ -9,7 +9,7 @@ import { ancestorsOf, buildRows, groupFiles, type RowState, type TreeDoc, type T
 import { memoLast } from '../model/memo';
 import { coveredByDisk, diskBackups } from '../model/planFiles';
 import { appsOf } from '../model/podApps';
-import { diskSummary, planFiles, problemCounts, problems } from '../store/selectors';
+import { appNames, diskSummary, planFiles, problemCounts, problems } from '../store/selectors';
 import { isEdited } from '../store/editorsSlice';
 import type { AppState } from '../store/appState';
 import type { Problem } from '../store/types';
@@ -51,7 +51,7 @@ export function PodTree() {
   const plan = useApp((s) => s.plan);
   const disk = useApp((s) => s.disk);
   const podText = useApp((s) => s.docs.pod?.text ?? null);
-  const summaryApps = useApp(useShallow((s) => s.summary?.apps.map((a) => a.name) ?? []));
+  const summaryApps = useApp(appNames);
   const docs = useApp(docRows);
   const counts = useApp(useShallow((s) => problemCounts(problems(s))));
   const selectedFile = useApp((s) => s.selectedFile);

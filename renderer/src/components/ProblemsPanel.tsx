@@ -4,7 +4,9 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useApp, useStoreApi } from '../app/context';
 import { problems, problemCounts } from '../store/selectors';
-import type { Problem } from '../store/types';
+import type { AppState } from '../store/appState';
+import type { DocId, Problem } from '../store/types';
+import { memoLast } from '../model/memo';
 import { shortPath } from '../model/paths';
 
 const ORIGIN_LABEL: Record<Problem['origin'], string> = {
@@ -15,11 +17,15 @@ const ORIGIN_LABEL: Record<Problem['origin'], string> = {
   app: 'podunit',
 };
 
+/** Label of each manifest, built once per change of the documents (not on every state change). */
+const docLabels = memoLast((docs: AppState['docs'], order: DocId[]): Record<DocId, string> =>
+  Object.fromEntries(order.map((id) => [id, docs[id]?.id === 'pod' ? 'pod' : docs[id]?.label ?? id])));
+
 export function ProblemsPanel({ collapsed, onToggle }: { collapsed: boolean; onToggle(): void }) {
   const store = useStoreApi();
   const list = useApp(useShallow(problems));
   const counts = problemCounts(list);
-  const docLabel = useApp(useShallow((s) => Object.fromEntries(s.docOrder.map((id) => [id, s.docs[id]?.id === 'pod' ? 'pod' : s.docs[id]?.label ?? id]))));
+  const docLabel = useApp(useShallow((s) => docLabels(s.docs, s.docOrder)));
 
   const open = (p: Problem) => {
     const s = store.getState();

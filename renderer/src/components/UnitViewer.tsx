@@ -15,7 +15,7 @@ import { pointerWithin } from '../model/jsonPointer';
 import { shortPath } from '../model/paths';
 import { coveredByDisk, isBackup } from '../model/planFiles';
 import { sideText, type FileSide } from '../model/fileSets';
-import { useApp, useStoreApi } from '../app/context';
+import { useApp, useController, useStoreApi } from '../app/context';
 import { diskSummary, isDark, planFiles } from '../store/selectors';
 import type { AppState } from '../store/appState';
 import { docIdOf } from '../store/types';
@@ -45,6 +45,7 @@ function provenanceKind(lp: LineProvenance): string {
 
 export function UnitViewer() {
   const store = useStoreApi();
+  const controller = useController();
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const models = useRef(new Map<string, monaco.editor.ITextModel>());
@@ -191,6 +192,7 @@ export function UnitViewer() {
         editor.setModel(model);
         shown.current = { path, model };
       }
+      if (s.plan && !Object.hasOwn(s.plan.provenance, path)) void controller.ensureProvenance([path]);
       decorateProvenance(s.plan, path, model);
       decorateProduced(s, path, model);
       decorateEnvNote(s.plan, path, model);
@@ -245,7 +247,10 @@ export function UnitViewer() {
     const unsub = store.subscribe((s, prev) => {
       if (s.selectedFile !== prev.selectedFile || s.plan !== prev.plan || s.disk !== prev.disk ||
           s.changedLines !== prev.changedLines) sync(s, prev);
-      else if (s.manifestCursor !== prev.manifestCursor && shown.current) decorateProduced(s, shown.current.path, shown.current.model);
+      else if (s.provenanceVersion !== prev.provenanceVersion && shown.current) {
+        decorateProvenance(s.plan, shown.current.path, shown.current.model);
+        decorateProduced(s, shown.current.path, shown.current.model);
+      } else if (s.manifestCursor !== prev.manifestCursor && shown.current) decorateProduced(s, shown.current.path, shown.current.model);
       if (s.lineReveal && s.lineReveal !== prev.lineReveal) {
         const req = s.lineReveal;
         queueMicrotask(() => {
@@ -257,7 +262,7 @@ export function UnitViewer() {
       }
     });
     return unsub;
-  }, [store]);
+  }, [store, controller]);
 
   const copy = async () => {
     const s = store.getState();
