@@ -1,16 +1,48 @@
 // Builds the renderer into dist/renderer/ with a relative base, so the same files load from
 // Electron's app:// scheme and from the browser-mode host. Monaco workers are bundled as
 // separate chunks through `?worker` imports; nothing is fetched from the network.
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
+/** Chunks holding these modules are what the first screen needs (the lazy editor panes). */
+const FIRST_SCREEN = [/\/monaco-editor\//, /\/components\/(ManifestEditor|UnitViewer)\.tsx$/];
+
+/**
+ * The page links the first screen's lazy chunks (Monaco and its CSS) as preloads, so the browser
+ * fetches and compiles them while it runs the main script, not only once React asks for them.
+ */
+function preloadEditor(): Plugin {
+  return {
+    name: 'podunit-preload-editor',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        if (!ctx.bundle) return [];
+        const scripts: string[] = [];
+        const styles: string[] = [];
+        for (const out of Object.values(ctx.bundle)) {
+          if (out.type !== 'chunk' || out.isEntry) continue;
+          if (!out.moduleIds.some((id) => FIRST_SCREEN.some((re) => re.test(id)))) continue;
+          scripts.push(out.fileName);
+          styles.push(...(out.viteMetadata?.importedCss ?? []));
+        }
+        return [
+          ...scripts.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
+          ...[...new Set(styles)].map((f) => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', href: `./${f}` }, injectTo: 'head' as const })),
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: here,
   base: './',
-  plugins: [react()],
+  plugins: [react(), preloadEditor()],
   build: {
     // PODUNIT_RENDERER_OUT builds elsewhere (e.g. a private copy for tests while dist/ is in use).
     outDir: process.env.PODUNIT_RENDERER_OUT ?? fileURLToPath(new URL('../dist/renderer', import.meta.url)),

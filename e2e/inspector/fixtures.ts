@@ -73,11 +73,13 @@ export const test = base.extend<Fixtures, { host: Host }>({
 
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];
-    const onConsole = (msg: ConsoleMessage) => { if (msg.type() === 'error') errors.push(msg.text()); };
+    // Warnings about the page's own security headers count too: they mean a header is wrong.
+    const headerWarning = (msg: ConsoleMessage) => msg.type() === 'warning' && /Permissions-Policy|Content-Security-Policy/.test(msg.text());
+    const onConsole = (msg: ConsoleMessage) => { if (msg.type() === 'error' || headerWarning(msg)) errors.push(msg.text()); };
     page.on('console', onConsole);
     page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
     await use(errors);
-    expect(errors, 'the browser console has no errors').toEqual([]);
+    expect(errors, 'the browser console has no errors (nor header warnings)').toEqual([]);
   },
 
   openApp: async ({ page, host, consoleErrors }, use) => {

@@ -16,3 +16,28 @@ test('what-if: disabling seccomp drops the filter; the profile combobox switches
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect.poll(() => shownFile(page)).toContain('SystemCallFilter=');
 });
+
+test('what-if: the stage1 flavor and systemd version start from the pod and can be overridden and reset', async ({ openApp }) => {
+  const page = await openApp(SAMPLE.twoApps);
+  const flavor = page.getByRole('combobox', { name: 'Flavor' });
+  const version = page.getByRole('textbox', { name: 'systemd version' });
+  await expect(flavor.locator('option:checked')).toHaveText('coreos (pod)');
+  await expect(version).toHaveAttribute('placeholder', 'v233 (pod)');
+  await expect.poll(() => shownFile(page)).toContain('DevicePolicy=closed');
+  await expect.poll(() => shownFile(page)).toContain('InaccessiblePaths=');
+
+  // kvm runs apps in a VM: no device policy for them.
+  await flavor.selectOption('kvm');
+  await expect.poll(() => shownFile(page)).not.toContain('DevicePolicy=');
+  await expect(region(page, 'Unit viewer')).not.toContainText('DevicePolicy=');
+  // Before systemd 231, paths are hidden with the *Directories options.
+  await version.fill('230');
+  await expect.poll(() => shownFile(page)).toContain('InaccessibleDirectories=');
+  await expect.poll(() => shownFile(page)).not.toContain('InaccessiblePaths=');
+
+  await page.getByRole('button', { name: "Use the pod's flavor and systemd version" }).click();
+  await expect(flavor.locator('option:checked')).toHaveText('coreos (pod)');
+  await expect(version).toHaveValue('');
+  await expect.poll(() => shownFile(page)).toContain('DevicePolicy=closed');
+  await expect.poll(() => shownFile(page)).toContain('InaccessiblePaths=');
+});

@@ -37,6 +37,11 @@ test('write units: diff first, confirmation, backups of replaced files, a report
     expect(readFileSync(join(pod.root, UNIT, 'rorf.service.podunit-bak'), 'utf8')).toContain('X-Hand-Edit=yes');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(region(page, 'Unit viewer')).toContainText('same as disk');
+    // The backup is listed as one, not as a file the plan lacks.
+    const tree = region(page, 'Pod tree');
+    await expect(tree.getByRole('treeitem', { name: /^Backups/ })).toBeVisible();
+    await expect(tree.locator('[data-node="backup:stage1/rootfs/usr/lib/systemd/system/rorf.service.podunit-bak"]')).toBeVisible();
+    await expect(tree).not.toContainText('Only on disk');
   } finally {
     pod.cleanup();
   }

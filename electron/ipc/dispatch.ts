@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { channels, isChannelName, type ChannelName } from '../../shared/ipc/contract.js';
 import { fail, IpcError, MAX_PAYLOAD_BYTES, ok, type Envelope } from '../../shared/ipc/envelope.js';
 import type { CallContext, Handlers } from './handlers.js';
+import { generateAnswerProblem, provenanceAnswerProblem } from './plan-shape.js';
 
 export interface DispatchOptions {
   /** Size of the payload as received, when the transport knows it (WebSocket frame length). */
@@ -38,6 +39,13 @@ export async function dispatch(
   } catch (err) {
     return errorEnvelope(channel, err, options.log);
   }
+  const light = LIGHT_RESPONSE_CHECKS[channel];
+  if (light) {
+    const problem = light(value);
+    if (problem === null) return ok(value);
+    options.log?.(`${channel} answered outside its response schema`, new Error(problem));
+    return fail('internal', `${channel} produced an invalid answer: ${problem}`);
+  }
   const response = spec.response.safeParse(value);
   if (!response.success) {
     options.log?.(`${channel} answered outside its response schema`, response.error);
@@ -45,6 +53,15 @@ export async function dispatch(
   }
   return ok(response.data);
 }
+
+/**
+ * Answers checked by hand-written shape checks instead of their zod schema: the large, hot
+ * ones made of the generator's own output (see plan-shape.ts). Requests are always checked in full.
+ */
+const LIGHT_RESPONSE_CHECKS: Partial<Record<ChannelName, (value: unknown) => string | null>> = {
+  'plan.generate': generateAnswerProblem,
+  'plan.provenance': provenanceAnswerProblem,
+};
 
 function errorEnvelope(channel: ChannelName, err: unknown, log?: DispatchOptions['log']): Envelope<never> {
   if (err instanceof IpcError) return fail(err.code, err.message);

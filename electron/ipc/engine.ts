@@ -3,7 +3,7 @@
 // plugs in the real modules, and tests can plug in small fakes.
 import type { Plan } from '../../shared/plan.js';
 import type { HostFacts } from '../../shared/runtime.js';
-import type { RuntimeOverrides, HostOverrides } from '../../shared/ipc/schemas.js';
+import type { RuntimeOverrides, HostOverrides, Stage1Overrides } from '../../shared/ipc/schemas.js';
 import type { PodSnapshot } from '../generator/snapshot.js';
 import type { ApplyReport, PreviewItem } from '../pod/apply.js';
 import type { PodListing } from '../diagnostics/discovery.js';
@@ -12,6 +12,8 @@ export interface SnapshotInputs {
   overrides?: { pod?: string; images?: Record<string, string> };
   runtime?: RuntimeOverrides;
   host?: HostOverrides;
+  /** Flavor and systemd version seen instead of the pod's stage1 files. */
+  stage1?: Stage1Overrides;
   metadataURL?: string;
   appAdd?: string[];
 }

@@ -9,6 +9,7 @@ export function generateFor(engine: Engine, root: string, inputs: GenerateInputs
     overrides: inputs.manifests,
     runtime: inputs.runtime,
     host: inputs.host,
+    stage1: inputs.stage1,
     metadataURL: inputs.metadataURL,
     appAdd: inputs.appAdd,
   });

@@ -4,6 +4,7 @@ import type {
   ChannelName, ChannelResponse, HandlerRequest, RecentPod,
 } from '../../shared/ipc/contract.js';
 import { IpcError } from '../../shared/ipc/envelope.js';
+import { withoutSameContent } from '../../shared/plan-delta.js';
 import { defaultRuntimePod } from '../../shared/runtime.js';
 import type { RecentStore } from '../app-state/recent.js';
 import { exportBundle } from '../export/write-bundle.js';
@@ -14,6 +15,7 @@ import { diagnosticsFor, generateFor } from './generate.js';
 import { isInside } from './confine.js';
 import { openPodDir, summarizePod } from './pod-summary.js';
 import { podView } from './pod-view.js';
+import { provenanceOf } from './provenance.js';
 import type { Session } from './session.js';
 import { confirmWrite, previewWrite } from './write-flow.js';
 
@@ -125,13 +127,24 @@ export function createHandlers(env: HandlerEnv): Handlers {
     },
 
     'plan.generate': async (request, { session }) => {
-      const { seq, ...inputs } = request;
+      const { seq, provenanceFor, sameAs, ...inputs } = request;
       session.latestSeq = Math.max(session.latestSeq, seq);
       // Let requests already queued behind this one register their seq, so stale work is dropped.
       await yieldToQueuedRequests();
       if (seq < session.latestSeq) return { seq, superseded: true, plan: null, diagnostics: [] };
       const plan = generateFor(engine, session.requireRoot(), inputs);
-      return { seq, superseded: false, plan, diagnostics: diagnosticsFor(plan, inputs) };
+      const base = sameAs === undefined ? null : session.planOf(sameAs);
+      session.rememberPlan(seq, plan);
+      const trimmed = provenanceFor ? { ...plan, provenance: provenanceOf(plan, provenanceFor) } : plan;
+      const { plan: sent, same } = base ? withoutSameContent(trimmed, base) : { plan: trimmed, same: [] };
+      const answer = { seq, superseded: false, plan: sent, diagnostics: diagnosticsFor(plan, inputs) };
+      return same.length > 0 ? { ...answer, sameContent: same } : answer;
+    },
+
+    'plan.provenance': ({ seq, paths }, { session }) => {
+      const plan = session.planOf(seq);
+      if (!plan) throw new IpcError('not-found', `The plan of request ${seq} is no longer kept: only the last few are. Generate again.`);
+      return { seq, provenance: provenanceOf(plan, paths) };
     },
 
     'plan.previewWrite': (inputs, { session }) => {

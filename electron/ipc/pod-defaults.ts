@@ -5,7 +5,7 @@ import type { PodDir } from './pod-files.js';
 import { appNamesOf, envDir, stage1Base } from './pod-layout.js';
 
 export function appsOfPod(pod: PodDir, editedPod: string | undefined): string[] {
-  return appNamesOf(editedPod ?? pod.readText('pod').text);
+  return appNamesOf(editedPod ?? pod.readManifest('pod').text);
 }
 
 export function metadataURLFromEnvFiles(pod: PodDir, apps: string[]): string {

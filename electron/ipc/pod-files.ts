@@ -3,9 +3,14 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { DiskFile } from '../../shared/ipc/contract.js';
+import { MAX_MANIFEST_TEXT } from '../../shared/ipc/limits.js';
 import { checkRelative, isInside } from './confine.js';
 
-/** Largest file whose text is carried in a snapshot. */
+/**
+ * Largest unit, env or other non-manifest file whose text a snapshot carries (generated files
+ * are small; this only bounds what a damaged pod can make the UI load). Manifests have their
+ * own, larger limit, the one edits have: see readManifest.
+ */
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
 export function kindOf(st: Stats): DiskFile['kind'] {
@@ -19,9 +24,15 @@ export function modeString(st: Stats): string {
   return (st.mode & 0o7777).toString(8).padStart(4, '0');
 }
 
-/** A view of one pod root. Paths are '/'-separated and relative to it. */
+/**
+ * A view of one pod root. Paths are '/'-separated and relative to it. An instance serves one
+ * request (a snapshot, a summary): it remembers where each directory really is, so listing a
+ * tree resolves every directory once instead of once per entry.
+ */
 export class PodDir {
   readonly root: string;
+  /** Directory (absolute, as joined) → its real path inside the root, null outside, undefined when missing. */
+  private readonly realDirs = new Map<string, string | null | undefined>();
 
   constructor(root: string) {
     this.root = realpathSync(root);
@@ -32,13 +43,23 @@ export class PodDir {
     const clean = checkRelative(rel);
     const full = join(this.root, clean);
     const parent = join(full, '..');
+    const realParent = this.realDir(parent);
+    if (realParent === undefined) return full; // parent missing: lstat will say ENOENT
+    if (realParent === null) return null;
+    return join(realParent, full.slice(parent.length + 1));
+  }
+
+  private realDir(dir: string): string | null | undefined {
+    if (this.realDirs.has(dir)) return this.realDirs.get(dir);
+    let real: string | null | undefined;
     try {
-      const realParent = realpathSync(parent);
-      if (!isInside(this.root, realParent)) return null;
-      return join(realParent, full.slice(parent.length + 1));
+      const resolved = realpathSync.native(dir);
+      real = isInside(this.root, resolved) ? resolved : null;
     } catch {
-      return full; // parent missing: lstat will say ENOENT
+      real = undefined;
     }
+    this.realDirs.set(dir, real);
+    return real;
   }
 
   lstat(rel: string): Stats | null {
@@ -67,6 +88,11 @@ export class PodDir {
     } catch (err) {
       return { text: null, error: `${rel}: ${(err as Error).message}` };
     }
+  }
+
+  /** Text of a manifest, up to the size the UI can show and send back edited. */
+  readManifest(rel: string): { text: string | null; error: string | null } {
+    return this.readText(rel, MAX_MANIFEST_TEXT);
   }
 
   readlink(rel: string): string | null {

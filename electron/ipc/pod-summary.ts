@@ -38,14 +38,14 @@ export function podStateOf(root: string): PodState | null {
 
 export function summarizePod(pod: PodDir, samplesDir: string | null): PodSummary {
   const warnings: string[] = [];
-  const podDoc = pod.readText('pod');
+  const podDoc = pod.readManifest('pod');
   if (podDoc.error) warnings.push(`pod manifest: ${podDoc.error}`);
   else if (appNamesOf(podDoc.text).length === 0 && !isParsable(podDoc.text)) {
     warnings.push('pod manifest: not valid JSON');
   }
   const base = stage1Base(pod);
   const apps = appNamesOf(podDoc.text).map((name) => {
-    const manifest = pod.readText(imageManifestPath(pod, base, name));
+    const manifest = pod.readManifest(imageManifestPath(pod, base, name));
     if (manifest.error) warnings.push(`app ${name}: image manifest: ${manifest.error}`);
     const status = pod.readText(statusFile(base, name), 64).text;
     const code = status === null ? NaN : Number.parseInt(status.trim(), 10);

@@ -8,12 +8,12 @@ import { podTree } from './pod-tree.js';
 
 export function podView(pod: PodDir, runtime: RuntimePod, host: HostFacts, samplesDir: string | null): PodSnapshotView {
   const base = stage1Base(pod);
-  const podDoc = pod.readText('pod');
+  const podDoc = pod.readManifest('pod');
   const images = appNamesOf(podDoc.text).map((app) => {
     const path = imageManifestPath(pod, base, app);
-    return { app, path, ...pod.readText(path) };
+    return { app, path, ...pod.readManifest(path) };
   });
-  const stage1 = pod.exists('stage1/manifest') ? { path: 'stage1/manifest', ...pod.readText('stage1/manifest') } : null;
+  const stage1 = pod.exists('stage1/manifest') ? { path: 'stage1/manifest', ...pod.readManifest('stage1/manifest') } : null;
   return {
     summary: summarizePod(pod, samplesDir),
     manifests: { pod: { path: 'pod', ...podDoc }, images, stage1 },

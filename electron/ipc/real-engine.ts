@@ -12,6 +12,7 @@ import type { Engine, SnapshotInputs } from './engine.js';
 import { translated } from './engine-errors.js';
 import { PodDir } from './pod-files.js';
 import { appsOfPod, metadataURLFromEnvFiles } from './pod-defaults.js';
+import { withStage1Overrides } from './stage1-overlay.js';
 
 /**
  * Host facts are probed once per process (probing runs `systemctl --version`), and every
@@ -33,6 +34,7 @@ export function createRealEngine(): Engine {
       host: { ...withoutDevices(hostFacts()), ...inputs.host },
       asPrepared: true,
     });
+    snapshot.fs = withStage1Overrides(snapshot.fs, inputs.stage1);
     const needsURL = inputs.metadataURL === undefined && snapshot.runtime.MDSToken !== '';
     const needsApps = inputs.appAdd === undefined && snapshot.runtime.Mutable;
     if (needsURL || needsApps) {

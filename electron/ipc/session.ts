@@ -17,8 +17,12 @@ export interface PendingWrite {
   expiresAt: number;
 }
 
+/** Plans answered last, by seq, for plan.provenance: the live preview, baseline and comparison. */
+const KEPT_PLANS = 4;
+
 export class Session {
   private openRoot: string | null = null;
+  private readonly plans = new Map<number, Plan>();
   private watcher: PodWatcher | null = null;
   private apps: string[] = [];
   private readonly closers = new Set<() => void>();
@@ -46,10 +50,24 @@ export class Session {
     return () => this.closers.delete(fn);
   }
 
+  /** Keeps a plan just answered, forgetting the oldest beyond KEPT_PLANS. */
+  rememberPlan(seq: number, plan: Plan): void {
+    this.plans.set(seq, plan);
+    for (const old of this.plans.keys()) {
+      if (this.plans.size <= KEPT_PLANS) break;
+      this.plans.delete(old);
+    }
+  }
+
+  planOf(seq: number): Plan | null {
+    return this.plans.get(seq) ?? null;
+  }
+
   close(): void {
     const closers = [...this.closers];
     this.closers.clear();
     for (const fn of closers) fn();
+    this.plans.clear();
     this.watcher?.close();
     this.watcher = null;
     this.openRoot = null;

@@ -1,20 +1,19 @@
 /** @jsxRuntime automatic */
 import { createRoot } from 'react-dom/client';
-import { connect, capabilities } from './api';
+import { connect } from './api';
 import { createAppStore } from './store/appState';
 import { createController } from './store/controller';
 import { App } from './app/App';
 import { AppContext } from './app/context';
 import { watchSystemTheme } from './app/theme';
-import { whenIdle } from './app/idle';
 import './styles/app.css';
 
 performance.mark('podunit:script');
 const store = createAppStore();
 const client = connect((status) => store.getState().setConnection(status));
-const controller = createController(store, client);
-// Not on the start-up path: the contract's schemas are only needed for this check.
-whenIdle(() => { void capabilities().then((caps) => store.getState().setCapabilities(caps)); });
+// The host built with this renderer takes flavor and systemd-version overrides (its contract
+// is this build's): no need to load the contract's schemas at start-up to find out.
+const controller = createController(store, client, { stage1Overrides: true });
 watchSystemTheme(store);
 
 createRoot(document.getElementById('root')!).render(

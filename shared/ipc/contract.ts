@@ -3,19 +3,21 @@
 // renderer all derive their types from this file; main and the host validate with it.
 import { z } from 'zod';
 import type { Envelope } from './envelope.js';
+import { MAX_MANIFEST_TEXT } from './limits.js';
 import {
-  hostFactsSchema, hostOverridesSchema, planSchema, runtimeOverridesSchema, runtimePodSchema,
-  sourceDocSchema,
+  hostFactsSchema, hostOverridesSchema, lineProvenanceSchema, planSchema, runtimeOverridesSchema,
+  runtimePodSchema, sourceDocSchema, stage1OverridesSchema,
 } from './schemas.js';
 import {
   diskPathSchema, doctorReportSchema, journalEventSchema, journalQuerySchema, journalReadSchema, podStatusSchema,
 } from './diagnostics-schemas.js';
 
 export * from './envelope.js';
+export { MAX_MANIFEST_TEXT } from './limits.js';
 
 /** A host path as typed or chosen by the user. Resolved and confined in main, never here. */
 const pathSchema = z.string().min(1).max(4096).refine((s) => !s.includes('\0'), 'path contains a NUL byte');
-const manifestTextSchema = z.string().max(8 * 1024 * 1024);
+const manifestTextSchema = z.string().max(MAX_MANIFEST_TEXT);
 const appNameSchema = z.string().min(1).max(512);
 const empty = z.object({}).strict();
 
@@ -146,6 +148,8 @@ export const generateInputsSchema = z.object({
   }).strict().optional(),
   runtime: runtimeOverridesSchema.optional(),
   host: hostOverridesSchema.optional(),
+  /** Flavor and systemd version overriding the pod's stage1 files; absent = the pod's own. */
+  stage1: stage1OverridesSchema.optional(),
   /** Generator profile (e.g. an rkt release); absent = the default profile. */
   profile: z.string().max(100).optional(),
   /** Metadata service URL stage1 would compute ('' = none); absent = derived from the pod. */
@@ -278,13 +282,41 @@ export const channels = {
 
   'plan.generate': channel({
     description: 'Generate units for the open pod with edits applied. Answers carry the request seq; superseded requests are answered with plan null.',
-    request: generateInputsSchema.extend({ seq: z.number().int().nonnegative() }).strict(),
+    request: generateInputsSchema.extend({
+      seq: z.number().int().nonnegative(),
+      /**
+       * Files whose line provenance the answer's plan carries ([] for a file without any);
+       * absent = every file. The rest stays with the host, for plan.provenance.
+       */
+      provenanceFor: z.array(z.string().max(4096)).max(1000).optional(),
+      /**
+       * seq of an earlier answer the client still holds: files with the same content as there
+       * come without it, listed in sameContent (shared/plan-delta.ts).
+       */
+      sameAs: z.number().int().nonnegative().optional(),
+    }).strict(),
     response: z.object({
       seq: z.number(),
       superseded: z.boolean(),
       plan: planSchema.nullable(),
       /** Errors and warnings located in the manifests (plan.error with a manifest source, JSON syntax errors). */
       diagnostics: z.array(diagnosticSchema),
+      /** Indices of plan.entries sent without their content: it equals the one in the sameAs answer. */
+      sameContent: z.array(z.number().int().nonnegative()).optional(),
+    }),
+  }),
+
+  'plan.provenance': channel({
+    description: 'Line provenance of files of a recent plan.generate answer (by its seq), for the files it left out.',
+    request: z.object({
+      seq: z.number().int().nonnegative(),
+      /** Absent = every file of the plan. */
+      paths: z.array(z.string().max(4096)).max(100_000).optional(),
+    }).strict(),
+    response: z.object({
+      seq: z.number(),
+      /** Each asked-for file (every file of the plan when none were named); [] when it has no line provenance. */
+      provenance: z.record(z.string(), z.array(lineProvenanceSchema)),
     }),
   }),
 

@@ -116,3 +116,13 @@ export const hostOverridesSchema = z.object({
   devices: z.record(z.string(), z.enum(['char', 'block'])).optional(),
 }).strict();
 export type HostOverrides = z.infer<typeof hostOverridesSchema>;
+
+/**
+ * Stage1 what-if: another flavor (the `stage1/rootfs/flavor` symlink target) or systemd version
+ * (the `stage1/rootfs/systemd-version` text, such as v233) than the pod's own.
+ */
+export const stage1OverridesSchema = z.object({
+  flavor: z.string().regex(/^(?!\.\.?$)[A-Za-z0-9._-]{1,64}$/, 'a flavor is a plain name such as coreos, kvm, fly, src or host').optional(),
+  systemdVersion: z.string().min(1).max(64).regex(/^[^\0\n]*$/, 'one line of text, such as v233').optional(),
+}).strict();
+export type Stage1Overrides = z.infer<typeof stage1OverridesSchema>;

@@ -2,7 +2,7 @@
 // Right pane, bottom: a Monaco diff of the selected file between the current plan and a
 // base (the disk, the unedited manifests, another profile), with the summary of added,
 // removed and changed files above it and, for long option lists, what changed as a set.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { whenIdle } from '../app/idle';
 import { useShallow } from 'zustand/react/shallow';
 import { monaco } from '../monaco/monaco';
@@ -14,9 +14,21 @@ import { sideText } from '../model/fileSets';
 import { optionSetChanges, describeSetChange } from '../model/setDiff';
 import { shortPath } from '../model/paths';
 import { profileNames } from '../store/selectors';
+import { DiffFileList } from './DiffFileList';
 import { useApp, useController, useStoreApi } from '../app/context';
 import { diffSides, diffSummaryOf, isDark } from '../store/selectors';
 import type { DiffBase } from '../store/types';
+
+function delay(fn: () => void, ms: number): () => void {
+  const timer = setTimeout(fn, ms);
+  return () => clearTimeout(timer);
+}
+
+function afterNextPaint(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => { timer = setTimeout(fn, 0); });
+  return () => { cancelAnimationFrame(frame); clearTimeout(timer); };
+}
 
 function whenIdleOnce(fn: () => void): () => void {
   let live = true;
@@ -99,13 +111,15 @@ export function DiffView() {
   useEffect(() => {
     const editor = editorRef.current;
     if (!editor) return;
-    const timer = setTimeout(() => {
+    const update = () => {
       const switched = shownFile.current !== selected;
       const language = selected ? languageForPath(selected) : 'plaintext';
       modelsRef.current = setDiffTexts(editor, modelsRef.current, beforeText, afterText, language, !revealPending.current, !switched);
       shownFile.current = selected;
-    }, shownFile.current !== selected ? 20 : 150);
-    return () => clearTimeout(timer);
+    };
+    // Another file: right after the unit viewer's next frame (a fixed delay can come first
+    // on a busy machine). The same file changing: once typing pauses.
+    return shownFile.current !== selected ? afterNextPaint(update) : delay(update, 150);
   }, [selected, beforeText, afterText, ready]);
 
   useEffect(() => { controller.refreshDiffBase(); }, [base, compareProfile, controller]);
@@ -119,7 +133,7 @@ export function DiffView() {
     s.setDiffBase(b);
   };
 
-  const pick = (path: string) => store.getState().selectFile(path);
+  const pick = useCallback((path: string) => store.getState().selectFile(path), [store]);
   const total = summary.added.length + summary.removed.length + summary.changed.length;
 
   return (
@@ -154,16 +168,7 @@ export function DiffView() {
             </>
           )}
         </div>
-        {!sides.pending && total > 0 && (
-          <details className="diff-files">
-            <summary>Files</summary>
-            <ul>
-              {summary.changed.map((p) => <li key={p}><button className="link" onClick={() => pick(p)}><span className="mark-changed">M</span> {shortPath(p)}</button></li>)}
-              {summary.added.map((p) => <li key={p}><button className="link" onClick={() => pick(p)}><span className="mark-added">A</span> {shortPath(p)}</button></li>)}
-              {summary.removed.map((p) => <li key={p}><button className="link" onClick={() => pick(p)}><span className="mark-removed">D</span> {shortPath(p)}</button></li>)}
-            </ul>
-          </details>
-        )}
+        {!sides.pending && total > 0 && <DiffFileList summary={summary} onPick={pick} />}
         {setChanges.length > 0 && (
           <ul className="set-changes" aria-label="Option set changes">
             {setChanges.map((c) => <li key={`${c.section}/${c.key}`}>{describeSetChange(c)}</li>)}

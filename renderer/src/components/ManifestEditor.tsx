@@ -103,12 +103,14 @@ export function ManifestEditor() {
       }
     });
 
-    setManifestHoverSource((model, offset) => {
+    setManifestHoverSource(async (model, offset) => {
       const id = [...models.current].find(([, e]) => e.model === model)?.[0];
-      const plan = store.getState().plan;
-      if (!id || !plan) return null;
+      if (!id || !store.getState().plan) return null;
       const pointer = pointerAtOffset(model.getValue(), offset);
       if (pointer === '') return null;
+      await controller.ensureProvenance('all');
+      const plan = store.getState().plan;
+      if (!plan) return null;
       const lines = linesFromField(plan, sourceDocOf(id), pointer, 50);
       if (lines.length === 0) return null;
       const shown = lines.slice(0, 6).map((l) => `- \`${shortPath(l.path)}:${l.line}\`${l.key ? ` ${l.key}=` : ''}`);
@@ -133,7 +135,7 @@ export function ManifestEditor() {
       models.current.clear();
       editor.dispose();
     };
-  }, [store]);
+  }, [store, controller]);
 
   useEffect(() => {
     monaco.editor.setTheme(dark ? DARK_THEME : LIGHT_THEME);

@@ -7,9 +7,9 @@ import { useApp, useStoreApi } from '../app/context';
 import { VirtualList } from './VirtualList';
 import { ancestorsOf, buildRows, groupFiles, type RowState, type TreeDoc, type TreeFile, type TreeRow } from '../model/treeModel';
 import { memoLast } from '../model/memo';
-import { coveredByDisk } from '../model/planFiles';
+import { coveredByDisk, diskBackups } from '../model/planFiles';
 import { appsOf } from '../model/podApps';
-import { diskSummary, planFiles, problemCounts, problems } from '../store/selectors';
+import { appNames, diskSummary, planFiles, problemCounts, problems } from '../store/selectors';
 import { isEdited } from '../store/editorsSlice';
 import type { AppState } from '../store/appState';
 import type { Problem } from '../store/types';
@@ -19,6 +19,8 @@ const ROW_HEIGHT = 24;
 
 const treeFiles = memoLast((plan: Plan | null): TreeFile[] =>
   [...planFiles(plan)].map(([path, side]) => ({ path, kind: side.kind === 'symlink' ? 'symlink' : 'file' })));
+
+const backupPaths = memoLast((disk: AppState['disk']): string[] => (disk ? diskBackups(disk.files) : []));
 
 const groupedFiles = memoLast((files: TreeFile[], apps: readonly string[]) => groupFiles(files, apps));
 
@@ -49,7 +51,7 @@ export function PodTree() {
   const plan = useApp((s) => s.plan);
   const disk = useApp((s) => s.disk);
   const podText = useApp((s) => s.docs.pod?.text ?? null);
-  const summaryApps = useApp(useShallow((s) => s.summary?.apps.map((a) => a.name) ?? []));
+  const summaryApps = useApp(appNames);
   const docs = useApp(docRows);
   const counts = useApp(useShallow((s) => problemCounts(problems(s))));
   const selectedFile = useApp((s) => s.selectedFile);
@@ -61,6 +63,7 @@ export function PodTree() {
   const files = treeFiles(plan);
   const grouped = groupedFiles(files, apps);
   const summary = diskSummary(plan, disk);
+  const backups = backupPaths(disk);
 
   const rows = useMemo(() => {
     const stateOf = (path: string): RowState => {
@@ -73,10 +76,11 @@ export function PodTree() {
       files,
       stateOf,
       diskOnly: summary.removed,
+      backups,
       problems: counts,
       expanded,
     }, grouped);
-  }, [docs, apps, files, grouped, summary, disk, counts, expanded]);
+  }, [docs, apps, files, grouped, summary, backups, disk, counts, expanded]);
 
   // Open the folders of a file revealed from elsewhere.
   useEffect(() => {
@@ -221,6 +225,15 @@ function renderContent(row: TreeRow) {
       );
     }
     case 'disk-only':
+      if (row.backup) {
+        return (
+          <>
+            <span className="icon icon-disk" aria-hidden>▢</span>
+            <span className="tree-label">{row.label}</span>
+            <span className="state-mark state-backup" title="copy podunit kept of a file it replaced" aria-label="backup">B</span>
+          </>
+        );
+      }
       return (
         <>
           <span className="icon icon-disk" aria-hidden>▢</span>

@@ -8,7 +8,9 @@ import { JournalPanel } from './JournalPanel';
 import type { ProblemsTab } from '../store/doctorSlice';
 import { useApp, useStoreApi } from '../app/context';
 import { problems, problemCounts } from '../store/selectors';
-import type { Problem } from '../store/types';
+import type { AppState } from '../store/appState';
+import type { DocId, Problem } from '../store/types';
+import { memoLast } from '../model/memo';
 import { shortPath } from '../model/paths';
 
 const ORIGIN_LABEL: Record<Problem['origin'], string> = {
@@ -18,6 +20,10 @@ const ORIGIN_LABEL: Record<Problem['origin'], string> = {
   pod: 'pod',
   app: 'podunit',
 };
+
+/** Label of each manifest, built once per change of the documents (not on every state change). */
+const docLabels = memoLast((docs: AppState['docs'], order: DocId[]): Record<DocId, string> =>
+  Object.fromEntries(order.map((id) => [id, docs[id]?.id === 'pod' ? 'pod' : docs[id]?.label ?? id])));
 
 const TABS: { id: ProblemsTab; label: string }[] = [
   { id: 'problems', label: 'Problems' },
@@ -37,7 +43,7 @@ export function ProblemsPanel({ collapsed, onToggle, onWantHeight }: { collapsed
   };
   const list = useApp(useShallow(problems));
   const counts = problemCounts(list);
-  const docLabel = useApp(useShallow((s) => Object.fromEntries(s.docOrder.map((id) => [id, s.docs[id]?.id === 'pod' ? 'pod' : s.docs[id]?.label ?? id]))));
+  const docLabel = useApp(useShallow((s) => docLabels(s.docs, s.docOrder)));
 
   const open = (p: Problem) => {
     const s = store.getState();

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 // "Lines this field produced": the reverse of provenance, listed under the manifest editor.
-import { useMemo } from 'react';
-import { useApp, useStoreApi } from '../app/context';
+import { useEffect, useMemo } from 'react';
+import { useApp, useController, useStoreApi } from '../app/context';
 import { linesFromField } from '../model/provenance';
 import { shortPath } from '../model/paths';
 import { sourceDocOf } from '../store/types';
@@ -9,9 +9,17 @@ import { planFiles } from '../store/selectors';
 
 export function ProducedLines() {
   const store = useStoreApi();
+  const controller = useController();
   const query = useApp((s) => s.producedQuery);
   const plan = useApp((s) => s.plan);
-  const lines = useMemo(() => (query && plan ? linesFromField(plan, sourceDocOf(query.doc), query.pointer) : []), [query, plan]);
+  const provenanceVersion = useApp((s) => s.provenanceVersion);
+  // Reverse provenance needs every file's: fetched once per plan while the list is open.
+  useEffect(() => { if (query && plan) void controller.ensureProvenance('all'); }, [controller, query, plan]);
+  const lines = useMemo(
+    () => (query && plan ? linesFromField(plan, sourceDocOf(query.doc), query.pointer) : []),
+    // provenanceVersion: the plan's provenance grew since.
+    [query, plan, provenanceVersion],
+  );
   if (!query) return null;
   const files = planFiles(plan);
   const textOf = (path: string, line: number) => files.get(path)?.content?.split('\n')[line - 1] ?? '';

@@ -13,9 +13,9 @@ import { minimalTextEdit } from '../model/lineChanges';
 import { provenanceAt } from '../model/provenance';
 import { pointerWithin } from '../model/jsonPointer';
 import { shortPath } from '../model/paths';
-import { coveredByDisk } from '../model/planFiles';
+import { coveredByDisk, isBackup } from '../model/planFiles';
 import { sideText, type FileSide } from '../model/fileSets';
-import { useApp, useStoreApi } from '../app/context';
+import { useApp, useController, useStoreApi } from '../app/context';
 import { diskSummary, isDark, planFiles } from '../store/selectors';
 import type { AppState } from '../store/appState';
 import { docIdOf } from '../store/types';
@@ -49,6 +49,7 @@ function provenanceKind(lp: LineProvenance): string {
 
 export function UnitViewer() {
   const store = useStoreApi();
+  const controller = useController();
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const models = useRef(new Map<string, monaco.editor.ITextModel>());
@@ -72,6 +73,7 @@ export function UnitViewer() {
     const path = s.selectedFile;
     if (!path || !s.disk) return null;
     if (!coveredByDisk(path, s.disk.coverage)) return 'not compared';
+    if (isBackup(path)) return 'podunit backup';
     const change = diskSummary(s.plan, s.disk).byPath.get(path);
     return change === 'changed' ? 'differs from disk' : change === 'added' ? 'not on disk yet' : change === 'removed' ? 'only on disk' : 'same as disk';
   });
@@ -195,7 +197,9 @@ export function UnitViewer() {
         shown.current = { path, model };
       }
       // Provenance describes the generated text, not a different one on disk.
-      decorateProvenance(file.from === 'evidence' ? null : s.plan, path, model);
+      const evidence = file.from === 'evidence';
+      if (!evidence && s.plan && !Object.hasOwn(s.plan.provenance, path)) void controller.ensureProvenance([path]);
+      decorateProvenance(evidence ? null : s.plan, path, model);
       decorateProduced(s, path, model);
       decorateEnvNote(s.plan, path, model);
       const changed = s.changedLines;
@@ -249,7 +253,10 @@ export function UnitViewer() {
     const unsub = store.subscribe((s, prev) => {
       if (s.selectedFile !== prev.selectedFile || s.plan !== prev.plan || s.disk !== prev.disk ||
           s.changedLines !== prev.changedLines || s.evidenceView !== prev.evidenceView) sync(s, prev);
-      else if (s.manifestCursor !== prev.manifestCursor && shown.current) decorateProduced(s, shown.current.path, shown.current.model);
+      else if (s.provenanceVersion !== prev.provenanceVersion && shown.current) {
+        decorateProvenance(fileFor(s, shown.current.path)?.from === 'evidence' ? null : s.plan, shown.current.path, shown.current.model);
+        decorateProduced(s, shown.current.path, shown.current.model);
+      } else if (s.manifestCursor !== prev.manifestCursor && shown.current) decorateProduced(s, shown.current.path, shown.current.model);
       if (s.lineReveal && s.lineReveal !== prev.lineReveal) {
         const req = s.lineReveal;
         queueMicrotask(() => {
@@ -261,7 +268,7 @@ export function UnitViewer() {
       }
     });
     return unsub;
-  }, [store]);
+  }, [store, controller]);
 
   const copy = async () => {
     const s = store.getState();

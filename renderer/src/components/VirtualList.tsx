@@ -38,9 +38,11 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     const el = ref.current;
     const index = props.scrollToIndex;
     if (!el || index === null || index === undefined || index < 0) return;
+    // scrollTop and height are the state's copies: reading the element's own would force a
+    // layout of the whole page in the middle of a commit.
     const top = index * rowHeight;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight;
+    if (top < scrollTop) el.scrollTop = top;
+    else if (top + rowHeight > scrollTop + height) el.scrollTop = top + rowHeight - height;
   }, [props.scrollToIndex, rowHeight]);
 
   const onScroll = useCallback(() => {

@@ -35,7 +35,8 @@ export function WhatIfPanel() {
     const base = controllers ?? [];
     controller.setWhatIf({ cgroupControllers: on ? [...new Set([...base, name])] : base.filter((c) => c !== name) });
   };
-  const changed = whatIf.flavor !== null || whatIf.systemdVersion !== null || Object.keys(whatIf.runtime).length > 0 || whatIf.cgroupControllers !== undefined;
+  const stage1Changed = whatIf.flavor !== null || whatIf.systemdVersion !== null;
+  const changed = stage1Changed || Object.keys(whatIf.runtime).length > 0 || whatIf.cgroupControllers !== undefined;
   const stage1Title = stage1Ok ? undefined : 'Overriding the flavor and systemd version needs a newer podunit host';
 
   return (
@@ -61,8 +62,12 @@ export function WhatIfPanel() {
               value={whatIf.systemdVersion ?? ''}
               disabled={!stage1Ok}
               spellCheck={false}
+              title={(whatIf.flavor ?? podFlavor) === 'host' ? 'The host flavor runs the host systemd: its version comes from systemctl --version' : 'Text of stage1/rootfs/systemd-version, such as v233'}
               onChange={(e) => controller.setWhatIf({ systemdVersion: e.target.value.trim() === '' ? null : e.target.value })}
             />
+            {stage1Changed && (
+              <button className="small" aria-label="Use the pod's flavor and systemd version" title="Use the pod's flavor and systemd version" onClick={() => controller.setWhatIf({ flavor: null, systemdVersion: null })}>pod</button>
+            )}
           </div>
           <span className="group-label">runtime</span>
           <div className="check-grid" role="group" aria-label="Runtime options">

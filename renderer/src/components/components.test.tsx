@@ -13,6 +13,8 @@ import { StatusBar } from './StatusBar';
 import { CommandPalette } from './CommandPalette';
 import { WhatIfPanel } from './WhatIfPanel';
 import { Toolbar } from './Toolbar';
+import { DiffFileList } from './DiffFileList';
+import { summarize } from '../model/fileSets';
 import type { ReactNode } from 'react';
 
 afterEach(() => cleanup());
@@ -119,4 +121,16 @@ test('what-if controls regenerate with overrides; the profile combobox switches 
   last = client.calls.filter((c) => c.channel === 'plan.generate').at(-1)!.request as { runtime?: unknown; profile?: string };
   assert.equal(last.profile, 'v1.29.0');
   assert.equal((screen.getByRole('combobox', { name: 'Flavor' }) as HTMLSelectElement).disabled, true, 'no flavor override without host support');
+});
+
+test('the diff file list renders its files only once opened, and picks the one clicked', () => {
+  const picked: string[] = [];
+  const summary = summarize(new Map([['a', { kind: 'file' as const, content: '1' }]]), new Map([['a', { kind: 'file' as const, content: '2' }], ['b', { kind: 'file' as const, content: '' }]]));
+  const { container } = render(<DiffFileList summary={summary} onPick={(p) => picked.push(p)} />);
+  assert.equal(container.querySelectorAll('li').length, 0);
+  const details = container.querySelector('details')!;
+  act(() => { details.open = true; fireEvent(details, new (details.ownerDocument.defaultView!.Event)('toggle')); });
+  assert.deepEqual([...container.querySelectorAll('li')].map((li) => li.textContent), ['M a', 'A b']);
+  fireEvent.click(screen.getByText('b'));
+  assert.deepEqual(picked, ['b']);
 });

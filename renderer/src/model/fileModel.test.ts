@@ -4,7 +4,7 @@ import { classifyPath, UNIT_DIR } from './fileGroups';
 import { summarize } from './fileSets';
 import { buildRows, groupFiles } from './treeModel';
 import { changedLineNumbers, minimalTextEdit } from './lineChanges';
-import { diskFileSet, restrictToCoverage, DISK_COVERAGE } from './planFiles';
+import { diskBackups, diskBaseline, diskFileSet, isBackup, restrictToCoverage, DISK_COVERAGE } from './planFiles';
 import { looksBinary, makeDoc, MAX_EDIT_CHARS } from './manifestDocs';
 import { jsonSyntaxErrors } from './syntax';
 import { appsOf } from './podApps';
@@ -68,6 +68,26 @@ test('tree rows: sections, per-app folders, states, disk-only files, problems', 
   ]);
   const collapsed = buildRows({ docs: [], apps: ['web'], files, stateOf: () => 'same', diskOnly: [], problems: { errors: 0, warnings: 0 }, expanded: new Map([['sec:generated', false]]) }, grouped);
   assert.deepEqual(collapsed.map((r) => r.label), ['Manifests', 'Generated files', 'Problems']);
+});
+
+test('podunit backups are not "only on disk": the tree lists them as backups', () => {
+  const disk = diskFileSet([[
+    { path: `${U}/web.service`, kind: 'file', mode: '0644', size: 1, content: 'new', target: null },
+    { path: `${U}/web.service.podunit-bak`, kind: 'file', mode: '0644', size: 1, content: 'old', target: null },
+    { path: `${U}/web.service.podunit-bak.1`, kind: 'file', mode: '0644', size: 1, content: 'older', target: null },
+    { path: `${U}/stray.service`, kind: 'file', mode: '0644', size: 1, content: 's', target: null },
+  ]], null);
+  const planned = new Map([[`${U}/web.service`, { kind: 'file' as const, content: 'new' }]]);
+  assert.deepEqual(summarize(diskBaseline(disk, planned), planned).removed, [`${U}/stray.service`]);
+  assert.deepEqual(diskBackups(disk), [`${U}/web.service.podunit-bak`, `${U}/web.service.podunit-bak.1`]);
+  assert.equal(isBackup(`${U}/web.service.podunit-bakery`), false);
+  const files = [{ path: `${U}/web.service`, kind: 'file' as const }];
+  const rows = buildRows({
+    docs: [], apps: ['web'], files, stateOf: () => 'same', diskOnly: [`${U}/stray.service`], backups: diskBackups(disk),
+    problems: { errors: 0, warnings: 0 }, expanded: new Map(),
+  }, groupFiles(files, ['web']));
+  const tail = rows.slice(rows.findIndex((r) => r.id === 'sec:disk-only')).map((r) => `${'  '.repeat(r.depth)}${r.label}${r.type === 'disk-only' && r.backup ? ' [backup]' : ''}`);
+  assert.deepEqual(tail, ['Only on disk', '  stray.service', 'Backups', '  web.service.podunit-bak [backup]', '  web.service.podunit-bak.1 [backup]', 'Problems']);
 });
 
 test('a 1000-app tree builds quickly and starts with app folders closed', () => {

@@ -2,10 +2,11 @@
 // unreadable files, binary files and files over the live-preview limit are shown read-only
 // with a message saying why.
 import type { PodSnapshotView } from '../../../shared/ipc/contract';
+import { MAX_MANIFEST_TEXT } from '../../../shared/ipc/limits';
 import type { DocState } from '../store/types';
 
-/** Largest manifest the host accepts as an edit (the contract's limit, in UTF-16 units). */
-export const MAX_EDIT_CHARS = 8 * 1024 * 1024;
+/** Largest manifest the host accepts as an edit, and reads into a snapshot (shared/ipc/limits.ts). */
+export const MAX_EDIT_CHARS = MAX_MANIFEST_TEXT;
 /** How much of a too-large manifest the editor shows. */
 export const PREVIEW_CHARS = 256 * 1024;
 

@@ -58,11 +58,25 @@ export function isGeneratorWantLink(path: string, side: FileSide, planned: FileS
   return m[2] === 'systemd-journal-flush.service' || planned.has(`${UNIT_DIR}/${m[2]}`);
 }
 
-/** The disk side of "generated vs on disk", without the want links the generator keeps. */
+/** Copies podunit keeps of files it replaced when writing (`<name>.podunit-bak`, then `.1`, `.2` …). */
+export function isBackup(path: string): boolean {
+  return /\.podunit-bak(\.[0-9]+)?$/.test(path);
+}
+
+/**
+ * The disk side of "generated vs on disk", without the want links the generator keeps and
+ * without podunit's backups (they are shown as backups, not as files the plan lacks).
+ */
 export function diskBaseline(disk: FileSet, planned: FileSet): FileSet {
   const out = new Map<string, FileSide>();
   for (const [path, side] of disk) {
+    if (isBackup(path)) continue;
     if (planned.has(path) || !isGeneratorWantLink(path, side, planned)) out.set(path, side);
   }
   return out;
+}
+
+/** podunit's backups among the files on disk, sorted. */
+export function diskBackups(disk: FileSet): string[] {
+  return [...disk.keys()].filter(isBackup).sort();
 }

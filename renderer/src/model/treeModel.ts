@@ -9,7 +9,7 @@ export type TreeRow =
   | { type: 'section'; id: string; label: string; depth: number; expanded: boolean; count?: number }
   | { type: 'doc'; id: string; docId: string; label: string; detail?: string; depth: number; edited: boolean; problem: boolean }
   | { type: 'file'; id: string; path: string; label: string; depth: number; state: RowState; fileKind: 'file' | 'symlink' }
-  | { type: 'disk-only'; id: string; path: string; label: string; depth: number }
+  | { type: 'disk-only'; id: string; path: string; label: string; depth: number; backup?: boolean }
   | { type: 'problems'; id: string; label: string; depth: number; errors: number; warnings: number };
 
 export interface TreeDoc { id: string; label: string; detail?: string; edited: boolean; problem: boolean }
@@ -22,6 +22,8 @@ export interface TreeInput {
   /** Generated paths that differ from disk; paths not covered by the disk snapshot are 'unknown'. */
   stateOf: (path: string) => RowState;
   diskOnly: readonly string[];
+  /** Copies podunit kept of files it replaced (`*.podunit-bak`). */
+  backups?: readonly string[];
   problems: { errors: number; warnings: number };
   /** Expansion the user chose, by node id; other nodes use their default. */
   expanded: ReadonlyMap<string, boolean>;
@@ -101,15 +103,27 @@ export function buildRows(input: TreeInput, grouped: GroupedFiles): TreeRow[] {
     rows.push({ type: 'section', id: 'sec:disk-only', label: 'Only on disk', depth: 0, expanded: dOpen, count: input.diskOnly.length });
     if (dOpen) {
       for (const path of input.diskOnly) {
-        const label = path.replace(/^stage1\/rootfs\/(usr\/lib\/systemd\/system\/)?/, '');
-        rows.push({ type: 'disk-only', id: `disk:${path}`, path, label, depth: 1 });
+        rows.push({ type: 'disk-only', id: `disk:${path}`, path, label: diskLabel(path), depth: 1 });
       }
+    }
+  }
+
+  const backups = input.backups ?? [];
+  if (backups.length > 0) {
+    const bOpen = open('sec:backups', backups.length <= OPEN_GROUP_UP_TO);
+    rows.push({ type: 'section', id: 'sec:backups', label: 'Backups', depth: 0, expanded: bOpen, count: backups.length });
+    if (bOpen) {
+      for (const path of backups) rows.push({ type: 'disk-only', id: `backup:${path}`, path, label: diskLabel(path), depth: 1, backup: true });
     }
   }
 
   const { errors, warnings } = input.problems;
   rows.push({ type: 'problems', id: 'problems', label: 'Problems', depth: 0, errors, warnings });
   return rows;
+}
+
+function diskLabel(path: string): string {
+  return path.replace(/^stage1\/rootfs\/(usr\/lib\/systemd\/system\/)?/, '');
 }
 
 function fileRow(f: TreeFile, grouped: GroupedFiles, input: TreeInput, depth: number, app?: string): TreeRow {

@@ -2,7 +2,7 @@
 // provenance). The JSON language adds its schema hover next to it.
 import { monaco } from './monaco';
 
-type Source = (model: monaco.editor.ITextModel, offset: number) => string | null;
+type Source = (model: monaco.editor.ITextModel, offset: number) => string | null | Promise<string | null>;
 let source: Source | null = null;
 let registered = false;
 
@@ -11,8 +11,8 @@ export function setManifestHoverSource(fn: Source | null): void {
   if (registered) return;
   registered = true;
   monaco.languages.registerHoverProvider('json', {
-    provideHover(model, position) {
-      const md = source?.(model, model.getOffsetAt(position));
+    async provideHover(model, position) {
+      const md = await source?.(model, model.getOffsetAt(position));
       if (!md) return null;
       return { contents: [{ value: md, isTrusted: false }] };
     },

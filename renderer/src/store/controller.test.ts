@@ -5,8 +5,9 @@ import { createController } from './controller';
 import { fakeClient, makePlan, makeSnapshot, UNIT, IMAGE_TEXT } from '../../test/fakeClient';
 import { diskSummary, problems } from './selectors';
 import type { ChannelRequest } from '../../../shared/ipc/contract';
+import type { LineProvenance } from '../../../shared/plan';
 
-function setup(options: { generate?: (req: ChannelRequest<'plan.generate'>) => ReturnType<typeof makePlan> } = {}) {
+function setup(options: { generate?: (req: ChannelRequest<'plan.generate'>) => ReturnType<typeof makePlan>; stage1Overrides?: boolean } = {}) {
   const store = createAppStore();
   const generate = options.generate ?? ((req) => makePlan({
     [`${UNIT}/web.service`]: `[Unit]\nDescription=${req.manifests?.images?.web ? 'edited' : 'new'}\n`,
@@ -18,7 +19,7 @@ function setup(options: { generate?: (req: ChannelRequest<'plan.generate'>) => R
     'pod.snapshot': () => makeSnapshot(),
     'plan.generate': (req) => ({ seq: req.seq, superseded: false, plan: generate(req), diagnostics: [] }),
   });
-  const controller = createController(store, client, { stage1Overrides: false });
+  const controller = createController(store, client, { stage1Overrides: options.stage1Overrides ?? false });
   return { store, client, controller };
 }
 
@@ -80,6 +81,69 @@ test('flavor overrides are left out when the host does not accept them', async (
   await controller.idle();
   const last = client.calls.filter((c) => c.channel === 'plan.generate').at(-1)!.request as Record<string, unknown>;
   assert.equal('stage1' in last, false);
+});
+
+test('flavor and systemd version are sent when the host accepts them; a bare number gets its v', async () => {
+  const { client, controller } = setup({ stage1Overrides: true });
+  await controller.init();
+  controller.setWhatIf({ flavor: 'kvm', systemdVersion: '230' });
+  await controller.idle();
+  const last = client.calls.filter((c) => c.channel === 'plan.generate').at(-1)!.request as ChannelRequest<'plan.generate'>;
+  assert.deepEqual(last.stage1, { flavor: 'kvm', systemdVersion: 'v230' });
+  controller.setWhatIf({ flavor: null, systemdVersion: null });
+  await controller.idle();
+  const reset = client.calls.filter((c) => c.channel === 'plan.generate').at(-1)!.request as ChannelRequest<'plan.generate'>;
+  assert.equal('stage1' in reset, false);
+});
+
+test('the live plan brings the selected file\'s provenance; other files\' is fetched by seq on demand, once', async () => {
+  const { store, client, controller } = setup({
+    generate: (req) => {
+      const all: Record<string, LineProvenance[]> = { [`${UNIT}/web.service`]: [{ line: 2, key: 'Description', sources: [{ kind: 'constant' }] }], [`${UNIT}/default.target`]: [] };
+      const files = { [`${UNIT}/web.service`]: '[Unit]\nDescription=x\n', [`${UNIT}/default.target`]: '[Unit]\n' };
+      const provenance = req.provenanceFor ? Object.fromEntries(req.provenanceFor.map((p) => [p, all[p] ?? []])) : all;
+      return makePlan(files, { provenance });
+    },
+  });
+  client.handlers['plan.provenance'] = (req) => ({ seq: req.seq, provenance: Object.fromEntries((req.paths ?? []).map((p) => [p, []])) });
+  await controller.init();
+  await controller.idle();
+  const live = client.calls.filter((c) => c.channel === 'plan.generate').at(-1)!.request as ChannelRequest<'plan.generate'>;
+  assert.ok(Array.isArray(live.provenanceFor));
+  const st = store.getState();
+  const other = `${UNIT}/default.target`;
+  assert.equal(Object.hasOwn(st.plan!.provenance, other), false);
+  const before = st.provenanceVersion;
+  await Promise.all([controller.ensureProvenance([other]), controller.ensureProvenance([other])]);
+  await controller.ensureProvenance([other]);
+  const asked = client.calls.filter((c) => c.channel === 'plan.provenance');
+  assert.equal(asked.length, 1);
+  assert.deepEqual(asked[0].request, { seq: live.seq, paths: [other] });
+  assert.deepEqual(store.getState().plan!.provenance[other], []);
+  assert.equal(store.getState().provenanceVersion, before + 1);
+});
+
+test('live answers refer to the previous live plan for unchanged files; the store gets whole plans', async () => {
+  const { store, client, controller } = setup();
+  const answer = client.handlers['plan.generate']!;
+  client.handlers['plan.generate'] = async (req) => {
+    const res = await answer(req);
+    if (req.sameAs === undefined || !res.plan) return res;
+    // As the host does: the unchanged default.target without its content.
+    const i = res.plan.entries.findIndex((e) => e.path === `${UNIT}/default.target`);
+    const entries = res.plan.entries.map((e, j) => (j === i ? { ...e, content: undefined } : e));
+    return { ...res, plan: { ...res.plan, entries }, sameContent: [i] };
+  };
+  await controller.init();
+  await controller.idle();
+  controller.editDoc('image:web', IMAGE_TEXT.replace('/bin/web', '/bin/x'));
+  await controller.idle();
+  const requests = client.calls.filter((c) => c.channel === 'plan.generate').map((c) => c.request as ChannelRequest<'plan.generate'>);
+  const last = requests.at(-1)!;
+  assert.equal(last.sameAs, requests.at(-2)!.seq);
+  const plan = store.getState().plan!;
+  assert.equal(plan.entries.find((e) => e.path === `${UNIT}/default.target`)?.content, '[Unit]\nDescription=rkt apps target\n');
+  assert.match(plan.entries.find((e) => e.path === `${UNIT}/web.service`)?.content ?? '', /edited/);
 });
 
 test('the original-manifest baseline is generated without edits', async () => {

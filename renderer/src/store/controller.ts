@@ -11,6 +11,8 @@ import { changedLineNumbers } from '../model/lineChanges';
 import type { AppStore } from './appState';
 import { createDiagnosticsActions, type DiagnosticsActions } from './diagnosticsActions';
 import { GenerationQueue, type GenerateInputs } from './generationQueue';
+import { withSameContent } from '../../../shared/plan-delta';
+import type { Plan } from '../../../shared/plan';
 import { buildInputs, inputsKey } from './inputs';
 import type { DocId, PodDisk, Problem, WhatIf } from './types';
 
@@ -32,6 +34,11 @@ export interface Controller {
   revertDoc(id?: DocId): void;
   setWhatIf(patch: Partial<WhatIf>): void;
   regenerate(): void;
+  /**
+   * Fetches the line provenance of these files of the shown plan (every file for 'all') when the
+   * plan does not hold it yet: plan.generate answers carry it for the selected file only.
+   */
+  ensureProvenance(paths: readonly string[] | 'all'): Promise<void>;
   refreshDiffBase(): void;
   previewWrite(): Promise<WritePreview>;
   write(token: string, force: boolean): Promise<WriteResult>;
@@ -46,6 +53,9 @@ export interface Controller {
   onCommand(listener: (ev: EventPayload<'app.command'>) => void): () => void;
   dispose(): void;
 }
+
+/** Live plans kept for answers that refer to them (the host keeps as many, see session.ts). */
+const KEPT_LIVE_PLANS = 4;
 
 /** Timeline marks for the UI benchmark (performance.getEntriesByName('podunit:…')). */
 function mark(name: string): void {
@@ -78,6 +88,19 @@ export function createController(store: AppStore, client: PodunitClient, capabil
   let openSeq = 0;
   /** Counts manifest edits; the profile comparison is regenerated when it moves. */
   let edits = 0;
+  /** seq of the request the shown plan answered: plan.provenance and sameAs refer to it. */
+  let liveSeq: number | null = null;
+  /** The last live plans by seq: answers name unchanged files by reference to one of them. */
+  const recentLive = new Map<number, Plan>();
+  const rememberLive = (seq: number, plan: Plan) => {
+    liveSeq = seq;
+    recentLive.set(seq, plan);
+    for (const old of recentLive.keys()) if (recentLive.size > KEPT_LIVE_PLANS) recentLive.delete(old);
+  };
+  const forgetLive = () => { liveSeq = null; recentLive.clear(); };
+  /** Plans whose provenance is complete, and fetches on their way (by plan, then path or 'all'). */
+  const complete = new WeakSet<object>();
+  const fetching = new WeakMap<object, Map<string, Promise<void>>>();
 
   const s = () => store.getState();
 
@@ -94,21 +117,35 @@ export function createController(store: AppStore, client: PodunitClient, capabil
   const submitLive = () => {
     if (s().podStatus !== 'open') return;
     if (anyUnparsable()) { s().setStale(true); return; }
-    const inputs = prepare(buildInputs(s()));
+    const selected = s().selectedFile;
+    const inputs = {
+      ...prepare(buildInputs(s())),
+      provenanceFor: selected ? [selected] : [],
+      ...(liveSeq !== null ? { sameAs: liveSeq } : {}),
+    };
     s().setGenerating(true);
     queue.submit({
       lane: 'live',
       inputs,
       onResult: (res, ms) => {
         mark('plan');
+        let plan = res.plan!;
+        if (res.sameContent) {
+          const base = inputs.sameAs === undefined ? undefined : recentLive.get(inputs.sameAs);
+          const full = base ? withSameContent(plan, res.sameContent, base) : null;
+          // Cannot happen while both sides keep the plans they refer to; if it does, ask in full.
+          if (!full) { forgetLive(); submitLive(); return; }
+          plan = full;
+        }
+        rememberLive(res.seq, plan);
         const before = s().plan;
         const path = s().selectedFile;
-        s().setPlan(res.plan!, res.diagnostics, ms);
+        s().setPlan(plan, res.diagnostics, ms);
         s().setStale(anyUnparsable());
         if (!queue.hasWaiting('live')) s().setGenerating(false);
         if (path && before) {
           const oldText = before.entries.find((e) => e.path === path)?.content;
-          const newText = res.plan!.entries.find((e) => e.path === path)?.content;
+          const newText = plan.entries.find((e) => e.path === path)?.content;
           if (oldText !== undefined && newText !== undefined && oldText !== newText) {
             s().setChangedLines({ path, lines: changedLineNumbers(oldText, newText) });
           }
@@ -144,7 +181,7 @@ export function createController(store: AppStore, client: PodunitClient, capabil
     const st = s();
     if (st.podStatus !== 'open') return;
     if (st.diffBase === 'original') {
-      const inputs = prepare(buildInputs(st, { withoutEdits: true }));
+      const inputs = { ...prepare(buildInputs(st, { withoutEdits: true })), provenanceFor: [] };
       const key = inputsKey(inputs);
       if (st.baselineKey === key && st.baselinePlan) return;
       queue.submit({
@@ -156,7 +193,7 @@ export function createController(store: AppStore, client: PodunitClient, capabil
     } else if (st.diffBase === 'profile') {
       const other = st.compareProfile;
       if (!other) return;
-      const inputs = prepare(buildInputs(st, { profile: other }));
+      const inputs = { ...prepare(buildInputs(st, { profile: other })), provenanceFor: [] };
       const key = `${inputsKey(inputs)}#${edits}`;
       if (st.compareKey === key && st.comparePlan) return;
       queue.submit({
@@ -169,6 +206,29 @@ export function createController(store: AppStore, client: PodunitClient, capabil
   };
 
 
+  const ensureProvenance = (paths: readonly string[] | 'all'): Promise<void> => {
+    const plan = s().plan;
+    const seq = liveSeq;
+    if (!plan || seq === null || complete.has(plan)) return Promise.resolve();
+    let mine = fetching.get(plan);
+    if (!mine) fetching.set(plan, (mine = new Map()));
+    const key = paths === 'all' ? 'all' : paths.filter((p) => !Object.hasOwn(plan.provenance, p)).join('\n');
+    if (key === '') return Promise.resolve();
+    const known = mine.get(key) ?? mine.get('all');
+    if (known) return known;
+    const request = paths === 'all' ? { seq } : { seq, paths: key.split('\n') };
+    const done = client.call('plan.provenance', request).then((res) => {
+      // The plan object caches what the host sends for it; a newer plan makes the answer moot.
+      Object.assign(plan.provenance, res.provenance);
+      if (paths === 'all') complete.add(plan);
+      if (s().plan === plan) s().provenanceArrived();
+    }, () => {
+      // The host keeps only recent plans; a newer plan is on its way with its own provenance.
+    }).finally(() => mine.delete(key));
+    mine.set(key, done);
+    return done;
+  };
+
   const loadSnapshot = async (): Promise<PodSnapshotView> => client.call('pod.snapshot', {});
 
   const openPod = async (path: string): Promise<boolean> => {
@@ -179,6 +239,7 @@ export function createController(store: AppStore, client: PodunitClient, capabil
       mark('pod-opened');
       if (mine !== openSeq) return false;
       queue.reset();
+      forgetLive();
       s().clearPlan();
       s().clearDocProblems();
       s().setBaselinePlan(null, null);
@@ -303,6 +364,7 @@ export function createController(store: AppStore, client: PodunitClient, capabil
       submitLive();
     },
     regenerate: submitLive,
+    ensureProvenance,
     refreshDiffBase,
     async previewWrite() {
       return client.call('plan.previewWrite', prepare(buildInputs(s())));

@@ -10,11 +10,8 @@ export interface InputOptions {
   profile?: string | null;
 }
 
-/** Flavor and systemd-version overrides, when the host accepts them (see capabilities). */
-export interface Stage1Overrides { flavor?: string; systemdVersion?: string }
-
 export function buildInputs(s: AppState, options: InputOptions = {}): GenerateInputs {
-  const inputs: GenerateInputs & { stage1?: Stage1Overrides } = {};
+  const inputs: GenerateInputs = {};
   if (!options.withoutEdits) {
     const images: Record<string, string> = {};
     let pod: string | undefined;
@@ -38,7 +35,7 @@ export function buildInputs(s: AppState, options: InputOptions = {}): GenerateIn
   if (w.flavor !== null || w.systemdVersion !== null) {
     inputs.stage1 = {};
     if (w.flavor !== null) inputs.stage1.flavor = w.flavor;
-    if (w.systemdVersion !== null) inputs.stage1.systemdVersion = w.systemdVersion;
+    if (w.systemdVersion !== null) inputs.stage1.systemdVersion = systemdVersionText(w.systemdVersion);
   }
   return inputs;
 }
@@ -47,4 +44,13 @@ export function buildInputs(s: AppState, options: InputOptions = {}): GenerateIn
 export function inputsKey(inputs: GenerateInputs): string {
   const { manifests: _m, ...rest } = inputs;
   return JSON.stringify(rest);
+}
+
+/**
+ * The systemd-version file text for what the user typed. Stage1 images write `v<number>` and rkt
+ * drops the first character before parsing, so a bare number gets its `v`.
+ */
+export function systemdVersionText(typed: string): string {
+  const t = typed.trim();
+  return /^[0-9]+$/.test(t) ? `v${t}` : t;
 }

@@ -18,12 +18,15 @@ export interface PlanSlice {
   roundTripMs: number | null;
   /** Lines of the shown file that changed in the last update, for a brief highlight. */
   changedLines: { path: string; lines: number[] } | null;
+  /** Bumped when line provenance fetched afterwards was added to the plan's (see ensureProvenance). */
+  provenanceVersion: number;
 
   setPlan(plan: Plan, diagnostics: Diagnostic[], roundTripMs: number): void;
   setStale(stale: boolean): void;
   setGenerating(generating: boolean): void;
   setGenerateError(message: string | null): void;
   setChangedLines(changed: PlanSlice['changedLines']): void;
+  provenanceArrived(): void;
   clearPlan(): void;
 }
 
@@ -35,11 +38,13 @@ export const createPlanSlice: StateCreator<AppState, [], [], PlanSlice> = (set) 
   generateError: null,
   roundTripMs: null,
   changedLines: null,
+  provenanceVersion: 0,
 
   setPlan: (plan, planDiagnostics, roundTripMs) => set({ plan, planDiagnostics, roundTripMs, generateError: null, stale: false }),
   setStale: (stale) => set({ stale }),
   setGenerating: (generating) => set({ generating }),
   setGenerateError: (generateError) => set({ generateError }),
   setChangedLines: (changedLines) => set({ changedLines }),
+  provenanceArrived: () => set((s) => ({ provenanceVersion: s.provenanceVersion + 1 })),
   clearPlan: () => set({ plan: null, planDiagnostics: [], stale: false, generateError: null, roundTripMs: null, changedLines: null }),
 });
