@@ -4,7 +4,7 @@
 // written to disk here (apply does that from the resulting entries).
 import type { PlanEntry } from '../../shared/plan.js';
 import { FsError, type Errno, type FsStat, type PodFs } from './podfs.js';
-import { isAscii } from 'node:buffer';
+import { utf8Text } from './utf8-text.js';
 import { clean } from './gopath.js';
 
 interface Node {
@@ -113,8 +113,7 @@ export class PlanFs {
   }
 
   readText(path: string): string {
-    const bytes = this.readFile(path);
-    return isAscii(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') : decoder.decode(bytes);
+    return utf8Text(this.readFile(path));
   }
 
   // ---- writes ------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 // Host volume sources named in a pod manifest text, found leniently (the manifest may not
 // decode yet): every string `source` of an object whose `kind` is "host", at any depth.
 export function hostVolumeSources(podText: string): string[] {
-  // "host" can only appear in the parsed text if the raw text has it, or a \u escape.
-  if (!podText.includes('host') && !podText.includes('\\u')) return [];
+  // The string "host" can only appear in the parsed text if the raw text has it, or a \u escape.
+  if (!podText.includes('"host"') && !podText.includes('\\u')) return [];
   let doc: unknown;
   try {
     doc = JSON.parse(podText);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { defaultRuntimePod, type HostFacts, type RuntimePod } from '../../shared/runtime.js';
 import type { PodSnapshot } from '../generator/snapshot.js';
 import { RealPodFs } from './realfs.js';
+import { utf8Text } from '../generator/utf8-text.js';
 import { probeDevices, probeHostFacts } from './host-facts.js';
 import { appNames, hostVolumeSources } from './host-volumes.js';
 import { PristineFs } from './pristine-fs.js';
@@ -88,7 +89,7 @@ export function readPodSnapshot(root: string, opts: ReadOptions = {}): PodSnapsh
   let podText = opts.overrides?.pod;
   if (podText === undefined) {
     try {
-      podText = new TextDecoder().decode(realFs.readFile('pod'));
+      podText = utf8Text(realFs.readFile('pod'));
     } catch {
       podText = '';
     }

@@ -41,6 +41,8 @@ export class RealPodFs implements PodFs {
   private readonly contents = new Map<string, Uint8Array>();
   /** Names in directories where lookups missed: later misses there need no system call. */
   private readonly listings = new Map<string, Set<string> | null>();
+  private readonly typedListings = new Map<string, Map<string, 'dir' | 'other'> | null>();
+  private readonly resolutions = new Map<string, number>();
 
   constructor(readonly root: string) {}
 
@@ -51,6 +53,8 @@ export class RealPodFs implements PodFs {
     this.links.clear();
     this.contents.clear();
     this.listings.clear();
+    this.typedListings.clear();
+    this.resolutions.clear();
   }
 
   tryLstat(rel: string): FsStat | null {
@@ -142,11 +146,39 @@ export class RealPodFs implements PodFs {
     if (slash <= 0 || !PLAIN_PATH.test(key)) return null;
     const parent = this.resolveDir(key.slice(0, slash));
     if (typeof parent !== 'string') return parent;
-    const next = parent + '/' + key.slice(slash + 1);
+    const name = key.slice(slash + 1);
+    const next = parent + '/' + name;
+    const listed = this.subdirsOf(parent);
+    if (listed !== null && !this.lstats.has(next)) {
+      const type = listed.get(name);
+      if (type === undefined) return 'ENOENT';
+      if (type === 'dir') return next;
+    }
     const r = this.lstatAbs(next);
     if ('err' in r) return r.err;
     if (r.st.kind === 'symlink') return null;
     return r.st.kind === 'dir' ? next : 'ENOTDIR';
+  }
+
+  /**
+   * Entry types of a directory many subdirectories are resolved in (each app's directory in
+   * opt/stage2, say): read once, on the second resolution there, instead of an lstat per entry.
+   */
+  private subdirsOf(dir: string): Map<string, 'dir' | 'other'> | null {
+    const known = this.typedListings.get(dir);
+    if (known !== undefined) return known;
+    const seen = (this.resolutions.get(dir) ?? 0) + 1;
+    this.resolutions.set(dir, seen);
+    if (seen < 2) return null;
+    let types: Map<string, 'dir' | 'other'> | null = null;
+    try {
+      types = new Map();
+      for (const d of fs.readdirSync(dir, { withFileTypes: true })) types.set(d.name, d.isDirectory() ? 'dir' : 'other');
+    } catch {
+      types = null;
+    }
+    this.typedListings.set(dir, types);
+    return types;
   }
 
   /** After a miss, lists the directory once (generation looks up many absent names in a few directories). */
