@@ -6,10 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Plan, PlanEntry } from '../../shared/plan.js';
-import { ConfinedWriter, fingerprintOf } from './write.js';
+import { ConfinedWriter, fingerprintOf, linkFingerprint } from './write.js';
 import { sortByPathBytes } from '../generator/plan-fs.js';
 
-/** Where podunit remembers what it wrote: path -> fingerprint (inode, size, mtime) of the entry it left. */
+/** Where podunit remembers what it wrote: path -> fingerprint of the entry it left (a file's inode, size and mtime; a link's target). */
 export const STATE_FILE = '.podunit-written.json';
 
 export type EntryAction = 'create' | 'replace' | 'unchanged' | 'update-attributes' | 'conflict';
@@ -60,9 +60,9 @@ export function previewApply(plan: Plan, root: string): PreviewItem[] {
 
 function previewOne(writer: ConfinedWriter, e: PlanEntry, state: Record<string, string>): PreviewItem {
   const st = writer.lstat(e.path);
-  const abs = writer.path(e.path);
   const planned = e.kind === 'file' ? e.content : e.kind === 'symlink' ? e.target : undefined;
   if (!st) return { path: e.path, kind: e.kind, action: 'create', planned };
+  const abs = writer.path(e.path);
   if (e.kind === 'dir') {
     if (!st.isDirectory()) throw new ApplyError(`${e.path}: exists and is not a directory`);
     const same = (st.mode & 0o7777) === parseInt(e.mode!, 8);
@@ -75,7 +75,8 @@ function previewOne(writer: ConfinedWriter, e: PlanEntry, state: Record<string, 
     const modeOk = e.kind === 'symlink' || (st.mode & 0o7777) === parseInt(e.mode!, 8);
     return { path: e.path, kind: e.kind, action: modeOk ? 'unchanged' : 'update-attributes', current, planned };
   }
-  const ours = state[e.path] !== undefined && state[e.path] === fingerprintOf(st);
+  const now = st.isSymbolicLink() ? linkFingerprint(current) : fingerprintOf(st);
+  const ours = state[e.path] !== undefined && state[e.path] === now;
   return { path: e.path, kind: e.kind, action: ours ? 'replace' : 'conflict', current, planned };
 }
 
@@ -100,7 +101,8 @@ export function applyPlan(plan: Plan, root: string, opts: { force: boolean }): A
     const p = preview[i];
     if (p.action === 'unchanged') {
       report.unchanged.push(e.path);
-      if (e.kind !== 'dir') state[e.path] = fingerprintOf(fs.lstatSync(path.join(rootAbs, e.path)));
+      if (e.kind === 'symlink') state[e.path] = linkFingerprint(e.target!);
+      else if (e.kind === 'file') state[e.path] = fingerprintOf(fs.lstatSync(path.join(rootAbs, e.path)));
       return;
     }
     const owner = asRoot ? { uid: e.uid, gid: e.gid } : undefined;

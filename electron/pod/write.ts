@@ -11,9 +11,14 @@ export interface Owner {
   gid: number;
 }
 
-/** Identifies one version of an entry: changes whenever it is rewritten, replaced or edited. */
+/** Identifies one version of a file: changes whenever it is rewritten, replaced or edited. */
 export function fingerprintOf(st: { ino: number; size: number; mtimeMs: number }): string {
   return `${st.ino}:${st.size}:${st.mtimeMs}`;
+}
+
+/** A symlink's only content is its target: that identifies the link podunit left. */
+export function linkFingerprint(target: string): string {
+  return `symlink:${target}`;
 }
 
 function checkRelative(rel: string): string[] {
@@ -33,6 +38,7 @@ function checkRelative(rel: string): string[] {
  */
 export class ConfinedWriter {
   private readonly checkedDirs = new Set<string>();
+  private readonly absentDirs = new Set<string>();
   private readonly listings = new Map<string, Set<string> | null>();
   private readonly umask = process.umask();
   private readonly tempTag = `${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
@@ -40,20 +46,29 @@ export class ConfinedWriter {
 
   constructor(readonly rootAbs: string) {}
 
-  /** The absolute path of `rel`, after checking it stays inside and no existing parent is a symlink. */
-  path(rel: string): string {
+  /**
+   * The absolute path of `rel`, after checking it stays inside and no existing parent is a
+   * symlink. Lookups (`forReading`) may trust that a directory found absent still is; writes
+   * check again, so nothing planted meanwhile is followed.
+   */
+  path(rel: string, forReading = false): string {
     const parts = checkRelative(rel);
     let cur = this.rootAbs;
     for (let i = 0; i < parts.length - 1; i++) {
       cur = cur + '/' + parts[i];
       if (this.checkedDirs.has(cur)) continue;
+      if (forReading && this.absentDirs.has(cur)) break;
       let st: fs.Stats | undefined;
       try {
         st = fs.lstatSync(cur, { throwIfNoEntry: false });
       } catch {
         st = undefined;
       }
-      if (!st) continue;
+      if (!st) {
+        // Nothing below an absent directory exists either.
+        this.absentDirs.add(cur);
+        break;
+      }
       if (st.isSymbolicLink()) throw new UnsafePathError(`refusing to write ${JSON.stringify(rel)}: ${path.relative(this.rootAbs, cur)} is a symlink`);
       if (!st.isDirectory()) throw new UnsafePathError(`refusing to write ${JSON.stringify(rel)}: ${path.relative(this.rootAbs, cur)} is not a directory`);
       this.checkedDirs.add(cur);
@@ -63,15 +78,15 @@ export class ConfinedWriter {
 
   /** lstat of `rel`, or null when absent; absent names are answered from one listing per directory. */
   lstat(rel: string): fs.Stats | null {
-    const abs = this.path(rel);
+    const abs = this.path(rel, true);
     const slash = abs.lastIndexOf('/');
     const dir = abs.slice(0, slash);
     let names = this.listings.get(dir);
     if (names === undefined) {
       try {
         names = new Set(fs.readdirSync(dir));
-      } catch {
-        names = null;
+      } catch (e) {
+        names = (e as NodeJS.ErrnoException).code === 'ENOENT' ? new Set() : null;
       }
       this.listings.set(dir, names);
     }
@@ -110,7 +125,7 @@ export class ConfinedWriter {
     const tmp = this.tempName(linkPath);
     fs.symlinkSync(target, tmp);
     this.renameOver(tmp, linkPath);
-    return fingerprintOf(fs.lstatSync(linkPath));
+    return linkFingerprint(target);
   }
 
   /** Creates a directory (one level) or adjusts an existing one; never follows a symlink. */
@@ -119,6 +134,7 @@ export class ConfinedWriter {
     const st = fs.lstatSync(dir, { throwIfNoEntry: false });
     if (!st) {
       fs.mkdirSync(dir, { mode: 0o700 });
+      this.absentDirs.delete(dir);
       this.listings.set(dir, new Set());
       const parent = this.listings.get(path.dirname(dir));
       if (parent) parent.add(path.basename(dir));
