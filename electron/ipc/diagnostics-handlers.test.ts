@@ -1,14 +1,10 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { ChannelName, ChannelRequest, ChannelResponse, EventPayload } from '../../shared/ipc/contract.js';
-import type { Envelope } from '../../shared/ipc/envelope.js';
 import { SCENARIOS } from '../diagnostics/fixtures/scenarios.js';
 import { journalToolsMissing } from '../diagnostics/fixtures/journal-builder.js';
-import { dispatch } from './dispatch.js';
-import { createHandlers, type HandlerEnv } from './handlers.js';
-import { Session } from './session.js';
-import { tempDir, testEnv } from './test-support.js';
+import type { HandlerEnv } from './handlers.js';
+import { tempDir, testClient, testEnv } from './test-support.js';
 
 const tmp = tempDir('podunit-diag-ipc-');
 after(tmp.cleanup);
@@ -18,17 +14,7 @@ let n = 0;
 const build = (name: string) => SCENARIOS[name].build(join(tmp.dir, String(n++)), !journalMissing);
 
 function client(env: HandlerEnv = testEnv()) {
-  const events: EventPayload<'journal.entries'>[] = [];
-  const session = new Session((event, payload) => { if (event === 'journal.entries') events.push(payload as EventPayload<'journal.entries'>); }, { debounceMs: 20 });
-  const handlers = createHandlers(env);
-  const call = <C extends ChannelName>(channel: C, request: ChannelRequest<C>) =>
-    dispatch(handlers, { session }, channel, request) as Promise<Envelope<ChannelResponse<C>>>;
-  const value = async <C extends ChannelName>(channel: C, request: ChannelRequest<C>) => {
-    const r = await call(channel, request);
-    if (!r.ok) assert.fail(`${channel}: ${r.error.code}: ${r.error.message}`);
-    return r.value;
-  };
-  return { session, call, value, events };
+  return testClient('journal.entries', env);
 }
 
 test('diagnostics.doctor puts the scenario\'s finding first, with evidence relative to the pod root', async () => {

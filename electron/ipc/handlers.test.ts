@@ -2,12 +2,9 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHANNEL_NAMES, type ChannelName, type ChannelRequest, type ChannelResponse, type EventPayload } from '../../shared/ipc/contract.js';
-import type { Envelope } from '../../shared/ipc/envelope.js';
-import { dispatch } from './dispatch.js';
+import { CHANNEL_NAMES } from '../../shared/ipc/contract.js';
 import { createHandlers, type HandlerEnv, type Handlers } from './handlers.js';
-import { Session } from './session.js';
-import { copySamplePod, planOf, SAMPLES, tempDir, testEngine, testEnv } from './test-support.js';
+import { copySamplePod, planOf, SAMPLES, tempDir, testClient, testEngine, testEnv } from './test-support.js';
 
 const tmp = tempDir();
 after(tmp.cleanup);
@@ -15,17 +12,7 @@ let n = 0;
 const freshPod = (id = 'two-apps') => copySamplePod(id, join(tmp.dir, String(n++)));
 
 function client(env: HandlerEnv = testEnv()) {
-  const events: Array<EventPayload<'pod.changed'>> = [];
-  const session = new Session((event, payload) => { if (event === 'pod.changed') events.push(payload as EventPayload<'pod.changed'>); }, { debounceMs: 20 });
-  const handlers = createHandlers(env);
-  const call = <C extends ChannelName>(channel: C, request: ChannelRequest<C>) =>
-    dispatch(handlers, { session }, channel, request) as Promise<Envelope<ChannelResponse<C>>>;
-  const value = async <C extends ChannelName>(channel: C, request: ChannelRequest<C>) => {
-    const r = await call(channel, request);
-    if (!r.ok) assert.fail(`${channel}: ${r.error.code}: ${r.error.message}`);
-    return r.value;
-  };
-  return { session, call, value, events };
+  return testClient('pod.changed', env);
 }
 
 test('app.info lists the sample pods and starts on the first one', async () => {

@@ -14,7 +14,12 @@ import { memoryRecentStore } from '../app-state/recent.js';
 import { findAppRoot, loadSamples } from './app-env.js';
 import type { Engine } from './engine.js';
 import { translated } from './engine-errors.js';
-import type { HandlerEnv } from './handlers.js';
+import { createHandlers, type HandlerEnv } from './handlers.js';
+import { dispatch } from './dispatch.js';
+import { Session } from './session.js';
+import assert from 'node:assert/strict';
+import type { ChannelName, ChannelRequest, ChannelResponse, EventName, EventPayload } from '../../shared/ipc/contract.js';
+import type { Envelope } from '../../shared/ipc/envelope.js';
 
 export const APP_ROOT = findAppRoot();
 export const PODS_DIR = join(APP_ROOT, 'assets', 'pods');
@@ -84,3 +89,22 @@ export function testEnv(engine: Engine = testEngine(), extra: Partial<HandlerEnv
 }
 
 export { defaultRuntimePod };
+
+/**
+ * A session and its handlers, called the way the dispatcher does: `call` gives the envelope,
+ * `value` the answer (failing the test on an error). Pushes of `event` are collected.
+ */
+export function testClient<E extends EventName>(event: E, env: HandlerEnv = testEnv()) {
+  const events: EventPayload<E>[] = [];
+  const collect = (name: EventName, payload: unknown) => { if (name === event) events.push(payload as EventPayload<E>); };
+  const session = new Session(collect, { debounceMs: 20 });
+  const handlers = createHandlers(env);
+  const call = <C extends ChannelName>(channel: C, request: ChannelRequest<C>) =>
+    dispatch(handlers, { session }, channel, request) as Promise<Envelope<ChannelResponse<C>>>;
+  const value = async <C extends ChannelName>(channel: C, request: ChannelRequest<C>) => {
+    const r = await call(channel, request);
+    if (!r.ok) assert.fail(`${channel}: ${r.error.code}: ${r.error.message}`);
+    return r.value;
+  };
+  return { session, call, value, events };
+}
