@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Finding } from './findings.js';
 import { sortFindings } from './findings.js';
-import { podLayout, type PodLayout } from './overlay.js';
+import { podLayout } from './overlay.js';
 import { podStatus, readPodManifestLenient } from './status.js';
 import { readJournal, type JournalRead } from './journal.js';
 import { buildAppContext, type AppContext } from './app-context.js';

@@ -4,7 +4,7 @@ import type { Provenance } from '../../shared/plan.js';
 import type { RuntimeApp } from '../appc/types.js';
 import { fail } from './gen-error.js';
 import { getFlavor } from './flavor.js';
-import { S1, UNIT_DIR, type GenContext } from './pod.js';
+import { S1, UNIT_DIR } from './pod.js';
 import { fieldSource, hostFact, runtimeOption } from './sources.js';
 import { unitOption, type UnitOption } from './unit-option.js';
 import type { UnitWriter } from './unit-writer.js';

@@ -72,7 +72,7 @@ test('pod.snapshot carries manifests, units on disk, env and sysusers files', as
   assert.equal(want?.target, '../rorf.service');
   assert.deepEqual(snap.env.map((e) => e.path.split('/').pop()), ['rorf', 'rorf2']);
   assert.deepEqual(snap.sysusers.map((e) => e.path.split('/').pop()), ['rorf.service.conf', 'rorf2.service.conf']);
-  assert.ok(snap.tree.nodes.some((node) => node.path === 'stage1/rootfs/flavor' && node.target === 'coreos'));
+  assert.equal(snap.summary.flavor, 'coreos');
   assert.equal(snap.runtime.Mutable, false);
   c.session.dispose();
 });

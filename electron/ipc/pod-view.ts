@@ -4,7 +4,6 @@ import type { HostFacts, RuntimePod } from '../../shared/runtime.js';
 import type { PodDir } from './pod-files.js';
 import { appNamesOf, envDir, imageManifestPath, stage1Base, sysusersDir, unitsDir } from './pod-layout.js';
 import { summarizePod } from './pod-summary.js';
-import { podTree } from './pod-tree.js';
 
 export function podView(pod: PodDir, runtime: RuntimePod, host: HostFacts, samplesDir: string | null): PodSnapshotView {
   const base = stage1Base(pod);
@@ -20,7 +19,6 @@ export function podView(pod: PodDir, runtime: RuntimePod, host: HostFacts, sampl
     runtime,
     runtimeConfigText: pod.readText('runtime-config').text,
     host,
-    tree: podTree(pod),
     units: pod.walk(unitsDir(base)),
     env: pod.walk(envDir(base)),
     sysusers: pod.walk(sysusersDir(base)),

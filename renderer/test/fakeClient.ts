@@ -44,7 +44,6 @@ export function makeSnapshot(overrides: Partial<PodSnapshotView> = {}): PodSnaps
     runtime: defaultRuntimePod(),
     runtimeConfigText: null,
     host: { cgroupControllers: ['memory', 'cpu'], systemctlVersionOutput: null, path: '/usr/bin', umask: 0o22, arch: 'amd64', devices: {} },
-    tree: { nodes: [], truncated: false, files: 0, dirs: 0, bytes: 0 },
     units: [{ path: `${UNIT}/web.service`, kind: 'file', mode: '0644', size: 10, content: '[Unit]\nDescription=old\n', target: null }],
     env: [],
     sysusers: [],

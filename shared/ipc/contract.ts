@@ -97,15 +97,6 @@ export const manifestDocSchema = z.object({
 });
 export type ManifestDoc = z.infer<typeof manifestDocSchema>;
 
-export const treeNodeSchema = z.object({
-  path: z.string(),
-  kind: z.enum(['file', 'dir', 'symlink', 'other']),
-  size: z.number(),
-  mode: z.string(),
-  target: z.string().nullable(),
-});
-export type TreeNode = z.infer<typeof treeNodeSchema>;
-
 export const podSnapshotViewSchema = z.object({
   summary: podSummarySchema,
   manifests: z.object({
@@ -121,14 +112,6 @@ export const podSnapshotViewSchema = z.object({
   runtimeConfigText: z.string().nullable(),
   /** Host facts probed on this machine. */
   host: hostFactsSchema,
-  /** Pod root listing, breadth first, bounded (app rootfs trees are summarised, not listed). */
-  tree: z.object({
-    nodes: z.array(treeNodeSchema),
-    truncated: z.boolean(),
-    files: z.number(),
-    dirs: z.number(),
-    bytes: z.number(),
-  }),
   /** Everything under `stage1/rootfs/usr/lib/systemd/system`, recursively, as rkt left it. */
   units: z.array(diskFileSchema),
   /** `stage1/rootfs/rkt/env/*`. */
@@ -275,7 +258,7 @@ export const channels = {
   }),
 
   'pod.snapshot': channel({
-    description: 'Read the open pod: manifest texts, file tree summary, units, env and sysusers files on disk.',
+    description: 'Read the open pod: manifest texts, runtime options, host facts, and the units, env and sysusers files on disk.',
     request: empty,
     response: podSnapshotViewSchema,
   }),

@@ -76,7 +76,6 @@ function diskOf(snap: PodSnapshotView): PodDisk {
     runtimeConfigText: snap.runtimeConfigText,
     files: diskFileSet([snap.units, snap.env, snap.sysusers], snap.runtimeConfigText),
     coverage: DISK_COVERAGE,
-    tree: snap.tree.nodes,
   };
 }
 

@@ -1,14 +1,14 @@
 // State shapes shared by the store slices. Data types of the wire come from shared/.
 import type { Plan, SourceDoc } from '../../../shared/plan';
 import type {
-  ChannelResponse, Diagnostic, PodSummary, RecentPod, TreeNode,
+  ChannelResponse, Diagnostic, PodSummary, RecentPod,
 } from '../../../shared/ipc/contract';
 import type { RuntimeOverrides } from '../../../shared/ipc/schemas';
 import type { HostFacts, RuntimePod } from '../../../shared/runtime';
 import type { FileSet } from '../model/fileSets';
 
 export type AppInfo = ChannelResponse<'app.info'>;
-export type { Diagnostic, PodSummary, RecentPod, TreeNode, Plan, RuntimeOverrides };
+export type { Diagnostic, PodSummary, RecentPod, Plan, RuntimeOverrides };
 
 /** 'pod' or 'image:<app>'. */
 export type DocId = string;
@@ -60,7 +60,6 @@ export interface PodDisk {
   files: FileSet;
   /** Path prefixes whose every file is in `files` (anything else on disk is unknown). */
   coverage: string[];
-  tree: TreeNode[];
 }
 
 export type ProblemSeverity = 'error' | 'warning' | 'info';
