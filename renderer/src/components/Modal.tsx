@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 // A modal dialog: labelled, closes on Escape, keeps Tab inside, gives focus back on close.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
 /** Open modals, innermost last: Escape closes only the innermost one. */
 const stack: symbol[] = [];
@@ -10,7 +10,9 @@ export function Modal(props: { label: string; onClose(): void; children: ReactNo
   const onClose = useRef(props.onClose);
   onClose.current = props.onClose;
 
-  useEffect(() => {
+  // A layout effect: focus and the Escape handler are in place before the dialog is painted,
+  // so a key pressed as soon as it shows is not lost.
+  useLayoutEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const el = ref.current;
     const first = el?.querySelector<HTMLElement>('[data-autofocus], input, select, textarea, button');
