@@ -46,48 +46,38 @@ async function buildRenderer(vite) {
   await vite.build({ configFile: join(root, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
 }
 
-async function buildMain(vite) {
-  // ESM for main and the CLI (package.json says "type": "module").
-  await vite.build({
+/** A Node-side bundle into dist/electron (never minified, so stack traces stay readable). */
+function buildNode(vite, { sourcemap, rollupOptions }) {
+  return vite.build({
     configFile: false,
     root,
     logLevel: 'warn',
-    build: {
-      ssr: true,
-      outDir: join(dist, 'electron'),
-      emptyOutDir: false,
-      target: 'node20',
-      sourcemap: true,
-      minify: false,
-      rollupOptions: {
-        input: {
-          main: join(root, 'electron', 'main.ts'),
-          'cli/main': join(root, 'electron', 'cli', 'main.ts'),
-          // Browser mode, loadable on its own by scripts/start.mjs.
-          'cli/serve': join(root, 'electron', 'cli', 'serve.ts'),
-        },
-        external: isExternal,
-        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    build: { ssr: true, outDir: join(dist, 'electron'), emptyOutDir: false, target: 'node20', sourcemap, minify: false, rollupOptions },
+  });
+}
+
+async function buildMain(vite) {
+  // ESM for main and the CLI (package.json says "type": "module").
+  await buildNode(vite, {
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        main: join(root, 'electron', 'main.ts'),
+        'cli/main': join(root, 'electron', 'cli', 'main.ts'),
+        // Browser mode, loadable on its own by scripts/start.mjs.
+        'cli/serve': join(root, 'electron', 'cli', 'serve.ts'),
       },
+      external: isExternal,
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   });
   // The sandboxed preload may require nothing but 'electron': one self-contained CommonJS file.
-  await vite.build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    build: {
-      ssr: true,
-      outDir: join(dist, 'electron'),
-      emptyOutDir: false,
-      target: 'node20',
-      sourcemap: false,
-      minify: false,
-      rollupOptions: {
-        input: { preload: join(root, 'electron', 'preload.ts') },
-        external: ['electron'],
-        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
-      },
+  await buildNode(vite, {
+    sourcemap: false,
+    rollupOptions: {
+      input: { preload: join(root, 'electron', 'preload.ts') },
+      external: ['electron'],
+      output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
     },
   });
 }

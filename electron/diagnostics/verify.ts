@@ -79,6 +79,11 @@ function builtinName(unit: string): boolean {
   return STAGE1_BUILTIN_UNITS.has(unit) || STAGE1_BUILTIN_UNITS.has(templ) || unit.startsWith('systemd-');
 }
 
+/** An rkt-specific false positive, kept as a note with the reason it does not apply. */
+function note(unit: string | null, message: string, reason: string): VerifyDiagnostic {
+  return { level: 'note', unit, path: null, line: null, message, reason };
+}
+
 export function classifyVerifyLine(line: string, layout: PodLayout | null): VerifyDiagnostic | null {
   const t = line.trim();
   if (!t) return null;
@@ -96,39 +101,18 @@ export function classifyVerifyLine(line: string, layout: PodLayout | null): Veri
   const msg = m ? m[2] : t;
   const notFound = /Unit ([^\s]+) not found/.exec(msg);
   if (notFound && builtinName(notFound[1])) {
-    return {
-      level: 'note',
-      unit,
-      path: null,
-      line: null,
-      message: msg,
-      reason: `${notFound[1]} is part of the stage1 image (or of the pod's systemd) and is not among the units stage1 wrote`,
-    };
+    return note(unit, msg, `${notFound[1]} is part of the stage1 image (or of the pod's systemd) and is not among the units stage1 wrote`);
   }
   const notExec = /Command (\S+) is not executable/.exec(msg);
   if (notExec) {
     const prog = notExec[1];
     if (STAGE1_PROGRAMS.includes(prog)) {
       const there = layout?.stage1.exists(prog);
-      return {
-        level: 'note',
-        unit,
-        path: null,
-        line: null,
-        message: msg,
-        reason: `${prog} runs from stage1's root, not this host's${layout ? there ? ' (it is present there)' : ' (it is not in the stage1 files at hand either)' : ''}`,
-      };
+      return note(unit, msg, `${prog} runs from stage1's root, not this host's${layout ? there ? ' (it is present there)' : ' (it is not in the stage1 files at hand either)' : ''}`);
     }
     const disk = unit && layout ? readDiskUnit(layout, unit) : null;
     if (!disk || disk.unit.first('Service', 'RootDirectory')) {
-      return {
-        level: 'note',
-        unit,
-        path: null,
-        line: null,
-        message: msg,
-        reason: "systemd-analyze looks for ExecStart= on this host and ignores RootDirectory=; the program is checked inside the app's root by the doctor instead",
-      };
+      return note(unit, msg, "systemd-analyze looks for ExecStart= on this host and ignores RootDirectory=; the program is checked inside the app's root by the doctor instead");
     }
   }
   return { level: /^Failed|error/i.test(msg) ? 'error' : 'warning', unit, path: null, line: null, message: msg };

@@ -5,27 +5,34 @@ import { monaco } from './monaco';
 export const LIGHT_THEME = 'podunit-light';
 export const DARK_THEME = 'podunit-dark';
 
+/** Token colors: token, light foreground, dark foreground, font style. */
+const TOKENS: [token: string, light: string, dark: string, style?: string][] = [
+  ['type.section', '7a3e9d', 'd8a6f5', 'bold'],
+  ['keyword.directive', '0b5cad', '7cc4ff'],
+  ['delimiter', '6b7280', '9ca3af'],
+  ['string', '0f7a4a', '9ad9a6'],
+  ['string.quote', '0f7a4a', '9ad9a6'],
+  ['string.escape', 'b45309', 'f6c177'],
+  ['constant.escape', 'b45309', 'f6c177'],
+  ['variable.specifier', 'c2410c', 'fb923c', 'bold'],
+  ['variable', '9a3412', 'fdba74'],
+  ['variable.group', '7c2d12', 'fdba74'],
+  ['constant.boolean', '1d4ed8', '93c5fd'],
+  ['number', '0e7490', '67e8f9'],
+  ['operator', 'be123c', 'fb7185', 'bold'],
+  ['comment', '6b7280', '8b949e', 'italic'],
+  ['invalid', 'b91c1c', 'f87171'],
+];
+
+function rules(side: 'light' | 'dark'): { token: string; foreground: string; fontStyle?: string }[] {
+  return TOKENS.map(([token, light, dark, fontStyle]) => ({ token, foreground: side === 'light' ? light : dark, ...(fontStyle ? { fontStyle } : {}) }));
+}
+
 export function defineThemes(): void {
   monaco.editor.defineTheme(LIGHT_THEME, {
     base: 'vs',
     inherit: true,
-    rules: [
-      { token: 'type.section', foreground: '7a3e9d', fontStyle: 'bold' },
-      { token: 'keyword.directive', foreground: '0b5cad' },
-      { token: 'delimiter', foreground: '6b7280' },
-      { token: 'string', foreground: '0f7a4a' },
-      { token: 'string.quote', foreground: '0f7a4a' },
-      { token: 'string.escape', foreground: 'b45309' },
-      { token: 'constant.escape', foreground: 'b45309' },
-      { token: 'variable.specifier', foreground: 'c2410c', fontStyle: 'bold' },
-      { token: 'variable', foreground: '9a3412' },
-      { token: 'variable.group', foreground: '7c2d12' },
-      { token: 'constant.boolean', foreground: '1d4ed8' },
-      { token: 'number', foreground: '0e7490' },
-      { token: 'operator', foreground: 'be123c', fontStyle: 'bold' },
-      { token: 'comment', foreground: '6b7280', fontStyle: 'italic' },
-      { token: 'invalid', foreground: 'b91c1c' },
-    ],
+    rules: rules('light'),
     colors: {
       'editor.background': '#ffffff',
       'editorLineNumber.foreground': '#9ca3af',
@@ -35,23 +42,7 @@ export function defineThemes(): void {
   monaco.editor.defineTheme(DARK_THEME, {
     base: 'vs-dark',
     inherit: true,
-    rules: [
-      { token: 'type.section', foreground: 'd8a6f5', fontStyle: 'bold' },
-      { token: 'keyword.directive', foreground: '7cc4ff' },
-      { token: 'delimiter', foreground: '9ca3af' },
-      { token: 'string', foreground: '9ad9a6' },
-      { token: 'string.quote', foreground: '9ad9a6' },
-      { token: 'string.escape', foreground: 'f6c177' },
-      { token: 'constant.escape', foreground: 'f6c177' },
-      { token: 'variable.specifier', foreground: 'fb923c', fontStyle: 'bold' },
-      { token: 'variable', foreground: 'fdba74' },
-      { token: 'variable.group', foreground: 'fdba74' },
-      { token: 'constant.boolean', foreground: '93c5fd' },
-      { token: 'number', foreground: '67e8f9' },
-      { token: 'operator', foreground: 'fb7185', fontStyle: 'bold' },
-      { token: 'comment', foreground: '8b949e', fontStyle: 'italic' },
-      { token: 'invalid', foreground: 'f87171' },
-    ],
+    rules: rules('dark'),
     colors: {
       'editor.background': '#15181e',
       'editorLineNumber.foreground': '#5b6472',
