@@ -73,8 +73,8 @@ export const test = base.extend<Fixtures, { host: Host }>({
 
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];
-    // Warnings about the page's own security headers count too: they mean a header is wrong.
-    const headerWarning = (msg: ConsoleMessage) => msg.type() === 'warning' && /Permissions-Policy|Content-Security-Policy/.test(msg.text());
+    // Warnings about the page's own headers and links count too: they mean one is wrong.
+    const headerWarning = (msg: ConsoleMessage) => msg.type() === 'warning' && /Permissions-Policy|Content-Security-Policy|credentials mode does not match/.test(msg.text());
     const onConsole = (msg: ConsoleMessage) => { if (msg.type() === 'error' || headerWarning(msg)) errors.push(msg.text()); };
     page.on('console', onConsole);
     page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
