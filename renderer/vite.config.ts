@@ -39,10 +39,27 @@ function preloadEditor(): Plugin {
   };
 }
 
+/**
+ * Monaco's language packages start their workers through a module that also registers every
+ * editor feature Monaco has; this points them at a client that does only the starting, so the
+ * bundle holds just the features listed in src/monaco/features.ts.
+ */
+function slimMonacoWorkers(): Plugin {
+  const client = fileURLToPath(new URL('./src/monaco/json-worker-client.ts', import.meta.url));
+  return {
+    name: 'podunit-slim-monaco-workers',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (importer?.includes('/monaco-editor/') && source.endsWith('/internal/common/workers.js')) return client;
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
   root: here,
   base: './',
-  plugins: [react(), preloadEditor()],
+  plugins: [slimMonacoWorkers(), react(), preloadEditor()],
   build: {
     // PODUNIT_RENDERER_OUT builds elsewhere (e.g. a private copy for tests while dist/ is in use).
     outDir: process.env.PODUNIT_RENDERER_OUT ?? fileURLToPath(new URL('../dist/renderer', import.meta.url)),
@@ -51,6 +68,22 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 6000,
     reportCompressedSize: false,
+    rolldownOptions: {
+      output: {
+        charset: 'ascii',
+        // Monaco in two scripts along its layers (base and platform below, the editor above):
+        // the browser parses separate scripts on separate threads, so the editor is ready sooner.
+        codeSplitting: {
+          groups: [
+            // Vite's preload helper, which Monaco's lazy imports also use, stays out of the Monaco
+            // scripts: the first screen's own script needs it before any editor loads.
+            { name: 'preload-helper', test: /preload-helper/, priority: 3 },
+            { name: 'monaco-base', test: /[\\/]monaco-editor[\\/]esm[\\/]vs[\\/](base|platform)[\\/]/, priority: 2 },
+            { name: 'monaco-editor', test: /[\\/]node_modules[\\/]monaco-editor[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
   },
   worker: { format: 'es' },
   server: { port: 5173, strictPort: false },

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // UI benchmark: the inspector in browser mode, in Chromium, against real pods.
 //   edit → changed unit line visible (p95) for a 2-app and a 100-app pod,
-//   cold start (navigation → first unit visible), and for a 1000-app pod the JS heap,
+//   cold start (navigation → pod manifest and first unit visible), and for a 1000-app pod the JS heap,
 //   tree scroll and file switch times.
 // Usage: node scripts/bench-ui.mjs [--runs N] [--strict] [--json]
 // Needs the renderer built (dist/renderer, or PODUNIT_RENDERER_DIST) and Chromium
@@ -64,9 +64,13 @@ async function openPod(browser, host, pod, firstText) {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(`${host.url}&pod=${encodeURIComponent(pod)}`);
+  // Cold start ends when both the pod manifest and the first unit are on screen.
   const ms = await page.waitForFunction((text) => {
-    const el = document.querySelector('[role="region"][aria-label="Unit viewer"] .view-lines');
-    return el && el.textContent.replace(/\u00a0/g, ' ').includes(text) ? performance.now() : false;
+    const shows = (region, want) => {
+      const el = document.querySelector(`[role="region"][aria-label="${region}"] .view-lines`);
+      return !!el && el.textContent.replace(/\u00a0/g, ' ').includes(want);
+    };
+    return shows('Unit viewer', text) && shows('Manifest editor', '"acKind"') ? performance.now() : false;
   }, firstText, { polling: 'raf', timeout: 120_000 }).then((h) => h.jsonValue());
   await page.evaluate(() => window.__podunit.idle());
   return { page, coldMs: ms, errors };

@@ -4,6 +4,7 @@
 // removed and changed files above it and, for long option lists, what changed as a set.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { whenIdle } from '../app/idle';
+import { afterUnitsShown } from '../app/firstUnits';
 import { useShallow } from 'zustand/react/shallow';
 import { monaco } from '../monaco/monaco';
 import { setupMonaco } from '../monaco/languages';
@@ -30,10 +31,10 @@ function afterNextPaint(fn: () => void): () => void {
   return () => { cancelAnimationFrame(frame); clearTimeout(timer); };
 }
 
-function whenIdleOnce(fn: () => void): () => void {
+function whenUnitsShownAndIdle(fn: () => void): () => void {
   let live = true;
-  whenIdle(() => { if (live) fn(); }, 1000);
-  return () => { live = false; };
+  const cancel = afterUnitsShown(() => whenIdle(() => { if (live) fn(); }, 1000));
+  return () => { live = false; cancel(); };
 }
 
 export function DiffView() {
@@ -65,7 +66,7 @@ export function DiffView() {
   // The diff editor is created once the first units are on screen: opening a pod shows the
   // unit viewer first, and a diff editor is the most expensive editor to set up.
   const [ready, setReady] = useState(false);
-  useEffect(() => whenIdleOnce(() => setReady(true)), []);
+  useEffect(() => whenUnitsShownAndIdle(() => setReady(true)), []);
 
   useEffect(() => {
     if (!ready) return;

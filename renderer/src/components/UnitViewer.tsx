@@ -20,6 +20,7 @@ import { diskSummary, isDark, planFiles } from '../store/selectors';
 import type { AppState } from '../store/appState';
 import { docIdOf } from '../store/types';
 import { copyText } from '../app/clipboard';
+import { markUnitsShown } from '../app/firstUnits';
 
 const MAX_MODELS = 24;
 
@@ -195,6 +196,7 @@ export function UnitViewer() {
       if (switching) {
         editor.setModel(model);
         shown.current = { path, model };
+        markUnitsShown();
       }
       // Provenance describes the generated text, not a different one on disk.
       const evidence = file.from === 'evidence';

@@ -1,7 +1,7 @@
-// The one place that loads Monaco: the editor API, all editor features, the JSON language,
+// The one place that loads Monaco: the editor API, the editor features podunit uses, the JSON language,
 // and the workers (bundled locally by Vite's `?worker` imports; nothing comes from a network).
 import * as monaco from 'monaco-editor/editor';
-import 'monaco-editor/features/register.all';
+import './features';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
