@@ -6,7 +6,7 @@ import { fail } from './gen-error.js';
 import { getFlavor } from './flavor.js';
 import { S1, UNIT_DIR } from './pod.js';
 import { fieldSource, hostFact, runtimeOption } from './sources.js';
-import { unitOption, type UnitOption } from './unit-option.js';
+import { CONSTANT, unitOption, type UnitOption } from './unit-option.js';
 import type { UnitWriter } from './unit-writer.js';
 
 type Stream = 'stdin' | 'stdout' | 'stderr';
@@ -55,7 +55,7 @@ export function setupAppIO(uw: UnitWriter, ra: RuntimeApp): UnitOption[] {
   let ttyMux = false;
   STREAMS.forEach((s, i) => {
     const mode = value(i);
-    const src = modes[i]?.source ?? { kind: 'constant' as const };
+    const src = modes[i]?.source ?? CONSTANT;
     const upper = s.toUpperCase();
     if (mode === 'stream') {
       ioMux = true;

@@ -20,7 +20,7 @@ import { unitNamePathEscape, quoteExec } from './escape.js';
 import { PROTECT_KERNEL_HIDDEN_DIRS, PROTECT_KERNEL_HIDDEN_PATHS, PROTECT_KERNEL_RO_PATHS } from './protect-paths.js';
 import { UNIT_DIR, relAppRootfs, type GenContext } from './pod.js';
 import { execSource, fieldSource, hostFact, runtimeOption } from './sources.js';
-import { unitOption, unitOptionFrom, type UnitOption } from './unit-option.js';
+import { CONSTANT, CONSTANT_SOURCES, unitOption, unitOptionFrom, type UnitOption } from './unit-option.js';
 import type { UnitWriter } from './unit-writer.js';
 import { sharedOptionRun } from './serialize.js';
 import { writeSocketActivationUnit } from './socket-unit.js';
@@ -108,7 +108,7 @@ function prepareApp(ctx: GenContext, ra: RuntimeApp): PreparedApp {
   const insecure = ctx.pod.runtime.InsecureOptions;
   let seccomp: SeccompFilter | null = null;
   let noNewPrivileges = nnp.value;
-  const nnpSources = nnp.sources.length ? nnp.sources : [{ kind: 'constant' } as Provenance];
+  const nnpSources = nnp.sources.length ? nnp.sources : [CONSTANT];
   if (!insecure.DisableSeccomp) {
     seccomp = generateSeccompFilter(ctx, app.isolators);
     if (seccomp && uid !== 0) {
@@ -183,7 +183,7 @@ export function appUnit(uw: UnitWriter, ra: RuntimeApp, binPath: string, binSour
   }
   const name = ra.name;
   const img = imageName(ctx, name);
-  const imgSrc: Provenance = ctx.pod.images.get(name) ? fieldSource(ctx.pod.images.get(name)!, 'name') : { kind: 'constant' };
+  const imgSrc: Provenance = ctx.pod.images.get(name) ? fieldSource(ctx.pod.images.get(name)!, 'name') : CONSTANT;
   const nameSrc = fieldSource(ra, 'name');
   let opts: UnitOption[] = [
     ...callerOpts,
@@ -230,7 +230,7 @@ function appSystemdUnit(uw: UnitWriter, pa: PreparedApp, binPath: string, binSou
   const rootfs = relAppRootfs(name);
   const quoting = { escapePercent: ctx.profile.escapePercent };
   const execStart = [binPath, ...app.exec!.slice(1)];
-  const wdSrc = app.src.keys.workingDirectory !== undefined ? fieldSource(app, 'workingDirectory') : { kind: 'constant' as const };
+  const wdSrc = app.src.keys.workingDirectory !== undefined ? fieldSource(app, 'workingDirectory') : CONSTANT;
   const prepare = prepareAppInstance(name);
   const nameSrc = fieldSource(ra, 'name');
   opts.push(

@@ -3,6 +3,7 @@ import type { Provenance } from '../../shared/plan.js';
 import type { Isolator } from '../appc/types.js';
 import { fail } from './gen-error.js';
 import { fieldSource } from './sources.js';
+import { CONSTANT_SOURCES } from './unit-option.js';
 
 export const DEFAULT_CAPABILITIES: readonly string[] = [
   'CAP_AUDIT_WRITE', 'CAP_CHOWN', 'CAP_DAC_OVERRIDE', 'CAP_FSETID', 'CAP_FOWNER', 'CAP_KILL', 'CAP_MKNOD',
@@ -37,5 +38,5 @@ export function getAppCapabilities(isolators: Isolator[]): Capabilities {
     const removed = new Set(remove);
     return { caps: DEFAULT_CAPABILITIES.filter((c) => !removed.has(c)), sources };
   }
-  return { caps: [...DEFAULT_CAPABILITIES], sources: [{ kind: 'constant' }] };
+  return { caps: [...DEFAULT_CAPABILITIES], sources: CONSTANT_SOURCES };
 }

@@ -3,6 +3,7 @@
 import type { LineProvenance, Provenance } from '../../shared/plan.js';
 import { S1, type GenContext } from './pod.js';
 import { recordProvenance, shiftFiles } from './unit-writer.js';
+import { CONSTANT_SOURCES } from './unit-option.js';
 
 export const DEFAULT_ENV: ReadonlyArray<readonly [string, string]> = [
   ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
@@ -30,7 +31,7 @@ export function writeEnvFile(ctx: GenContext, app: string, env: EnvVarWithSource
   for (const [name, value] of DEFAULT_ENV) {
     if (set.has(name)) continue;
     lines.push(`${name}=${value}\n`);
-    prov.push({ line: lines.length, key: name, sources: [{ kind: 'constant' }] });
+    prov.push({ line: lines.length, key: name, sources: CONSTANT_SOURCES });
   }
   const defaults = lines.length;
   for (const e of env) {

@@ -7,6 +7,7 @@ import { getFlavor } from './flavor.js';
 import type { GenContext } from './pod.js';
 import { ARM_WHITELIST_ADDITIONS, DEFAULT_BLACKLIST, DEFAULT_WHITELIST } from './seccomp-tables.js';
 import { fieldSource } from './sources.js';
+import { CONSTANT_SOURCES } from './unit-option.js';
 
 export interface SeccompFilter {
   mode: 'whitelist' | 'blacklist';
@@ -32,8 +33,6 @@ const ARM_WHITELIST: readonly string[] = [...DEFAULT_WHITELIST, ...ARM_WHITELIST
 function rktWhitelist(arch: string): readonly string[] {
   return /^arm/.test(arch) ? ARM_WHITELIST : DEFAULT_WHITELIST;
 }
-
-const CONSTANT_SOURCES: Provenance[] = [{ kind: 'constant' }];
 
 type Expansion = { syscalls: string[]; flag: '' | 'all' | 'empty' };
 

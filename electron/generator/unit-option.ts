@@ -10,7 +10,8 @@ export interface UnitOption {
 
 export const CONSTANT: Provenance = { kind: 'constant' };
 
-const CONSTANT_SOURCES: Provenance[] = [CONSTANT];
+/** The sources of anything constant: one frozen list shared by every such option and line. */
+export const CONSTANT_SOURCES: Provenance[] = Object.freeze([CONSTANT]) as Provenance[];
 
 /** Constant options, one object each: options are never changed once made, and big pods repeat them thousands of times. */
 const constants = new Map<string, Map<string, Map<string, UnitOption>>>();

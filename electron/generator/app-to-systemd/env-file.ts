@@ -7,6 +7,7 @@ import { DEFAULT_ENV, type EnvVarWithSource } from '../envfile.js';
 import { S1, type GenContext } from '../pod.js';
 import { fieldSource, runtimeOption } from '../sources.js';
 import { recordProvenance, shiftFiles } from '../unit-writer.js';
+import { CONSTANT_SOURCES } from '../unit-option.js';
 
 /** appc's Environment.Set of AC_APP_NAME and AC_METADATA_URL: replaced in place, else appended. */
 export function composeEnv(ctx: GenContext, ra: RuntimeApp, app: App): EnvVarWithSource[] {
@@ -31,7 +32,7 @@ export function writeEnvFile(ctx: GenContext, env: EnvVarWithSource[], file: str
   for (const [name, value] of DEFAULT_ENV) {
     if (set.has(name)) continue;
     entries.push(`${name}=${value}${terminator}`);
-    prov.push({ line: entries.length, key: name, sources: [{ kind: 'constant' }] });
+    prov.push({ line: entries.length, key: name, sources: CONSTANT_SOURCES });
   }
   const defaults = entries.length;
   for (const e of env) {

@@ -15,7 +15,7 @@ import { execSource, fieldSource, hostFact } from '../sources.js';
 import { generateSysusers } from '../sysusers.js';
 import { parseUidRange } from '../uid-range.js';
 import { parseUserGroup } from '../usergroup.js';
-import { unitOption, type UnitOption } from '../unit-option.js';
+import { CONSTANT, unitOption, type UnitOption } from '../unit-option.js';
 import { capabilityBoundingSet } from './capabilities.js';
 import { writeEnvFile } from './env-file.js';
 import { generateMounts, isMountReadOnly, podVolumes } from './mounts.js';
@@ -125,7 +125,7 @@ export function systemdExec(ctx: GenContext, x: ExecInputs): AppExec {
   ];
   if (directories) options.push(unitOption('Service', 'MountFlags', 'shared'));
   options.push(
-    unitOption('Service', 'WorkingDirectory', x.workDir, app.workingDirectory ? fieldSource(app, 'workingDirectory') : { kind: 'constant' }),
+    unitOption('Service', 'WorkingDirectory', x.workDir, app.workingDirectory ? fieldSource(app, 'workingDirectory') : CONSTANT),
     unitOption('Service', 'EnvironmentFile', systemdEnvFile, nameSrc),
     unitOption('Service', 'User', String(ids.uid), fieldSource(app, 'user')),
     unitOption('Service', 'Group', String(ids.gid), fieldSource(app, 'group')),
