@@ -27,10 +27,20 @@ export const ERRNO_TEXT = {
 } as const;
 export type Errno = keyof typeof ERRNO_TEXT;
 
-/** An OS error in Go's shape: `<op> <path>: <errno text>`. */
+/**
+ * An OS error in Go's shape: `<op> <path>: <errno text>`. Generation meets thousands of these
+ * as answers (a unit not written yet, a binary not found), so none records a stack trace:
+ * capturing one costs far more than the lookup that failed.
+ */
 export class FsError extends Error {
   constructor(readonly op: string, readonly path: string, readonly code: Errno) {
-    super(`${op} ${path}: ${ERRNO_TEXT[code]}`);
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(`${op} ${path}: ${ERRNO_TEXT[code]}`);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
   }
 }
 

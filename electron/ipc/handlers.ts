@@ -16,6 +16,7 @@ import { isInside } from './confine.js';
 import { openPodDir, summarizePod } from './pod-summary.js';
 import { podView } from './pod-view.js';
 import { provenanceOf } from './provenance.js';
+import { warmUp, type WarmUpOptions } from './warm-up.js';
 import type { Session } from './session.js';
 import { confirmWrite, previewWrite } from './write-flow.js';
 
@@ -45,6 +46,8 @@ export interface HandlerEnv {
   chooseDialog: ((purpose: DialogPurpose) => Promise<string | null>) | null;
   /** Where the diagnostics find journalctl and systemd-analyze (default: on PATH). */
   diagnosticsTools?: DiagnosticsTools;
+  /** How the generator is warmed up after a pod's first plan (default WARM_UP). */
+  warmUp?: WarmUpOptions;
 }
 
 const yieldToQueuedRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -132,9 +135,20 @@ export function createHandlers(env: HandlerEnv): Handlers {
       // Let requests already queued behind this one register their seq, so stale work is dropped.
       await yieldToQueuedRequests();
       if (seq < session.latestSeq) return { seq, superseded: true, plan: null, diagnostics: [] };
-      const plan = generateFor(engine, session.requireRoot(), inputs);
+      const root = session.requireRoot();
+      const started = performance.now();
+      const plan = generateFor(engine, root, inputs);
       const base = sameAs === undefined ? null : session.planOf(sameAs);
       session.rememberPlan(seq, plan);
+      if (session.claimWarmUp()) {
+        const stop = warmUp(
+          () => withoutSameContent(generateFor(engine, root, inputs), plan),
+          () => session.latestSeq === seq && session.root === root,
+          performance.now() - started,
+          env.warmUp,
+        );
+        session.onPodClose(stop);
+      }
       const trimmed = provenanceFor ? { ...plan, provenance: provenanceOf(plan, provenanceFor) } : plan;
       const { plan: sent, same } = base ? withoutSameContent(trimmed, base) : { plan: trimmed, same: [] };
       const answer = { seq, superseded: false, plan: sent, diagnostics: diagnosticsFor(plan, inputs) };

@@ -27,6 +27,7 @@ export class Session {
   private apps: string[] = [];
   private readonly closers = new Set<() => void>();
   latestSeq = -1;
+  private warmedUp = false;
   pendingWrite: PendingWrite | null = null;
 
   constructor(readonly emit: Emit, private readonly watchOptions: Omit<WatchOptions, 'apps'> = {}) {}
@@ -59,6 +60,13 @@ export class Session {
     }
   }
 
+  /** True once per opened pod: the first plan's handler starts the generator's warm-up (see warm-up.ts). */
+  claimWarmUp(): boolean {
+    if (this.warmedUp || this.openRoot === null) return false;
+    this.warmedUp = true;
+    return true;
+  }
+
   planOf(seq: number): Plan | null {
     return this.plans.get(seq) ?? null;
   }
@@ -74,6 +82,7 @@ export class Session {
     this.apps = [];
     this.pendingWrite = null;
     this.latestSeq = -1;
+    this.warmedUp = false;
   }
 
   /** The open pod root, checked to still exist. */
