@@ -1,6 +1,6 @@
 // The editor features podunit uses, instead of all of them: reading and editing JSON manifests,
 // reading units and diffs. Every feature left out is code the first screen does not download,
-// compile and run (inline completions, sticky scroll, code lens, rename, color pickers, …).
+// compile and run (inline completions, code lens, rename, color pickers, …).
 import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching';
 import 'monaco-editor/editor/contrib/clipboard/browser/clipboard';
 import 'monaco-editor/editor/contrib/contextmenu/browser/contextmenu';
@@ -25,6 +25,7 @@ import 'monaco-editor/editor/contrib/multicursor/browser/multicursor';
 import 'monaco-editor/editor/contrib/readOnlyMessage/browser/contribution';
 import 'monaco-editor/editor/contrib/smartSelect/browser/smartSelect';
 import 'monaco-editor/editor/contrib/snippet/browser/snippetController2';
+import 'monaco-editor/editor/contrib/stickyScroll/browser/stickyScrollContribution';
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/editor/standalone/browser/toggleHighContrast/toggleHighContrast';
 import 'monaco-editor/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode';
