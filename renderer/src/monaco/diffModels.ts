@@ -1,7 +1,8 @@
-// Puts new texts into a diff editor. A small change to the same file is applied to the models
-// in place, as typing would (cheap: no new views). Anything else gets a fresh pair of models:
-// replacing a whole text in place lets the editor apply a diff (and hidden regions) computed
-// for the old text to the new one. An old pair is disposed a little later, since a diff for it
+// Puts new texts into a diff editor. A small change to the same file that keeps its line count
+// is applied to the models in place, as typing would (cheap: no new views). Anything else gets
+// a fresh pair of models: replacing a whole text in place, or adding or removing lines, lets
+// the editor apply a diff (and hidden regions) computed for the old text to the new one, which
+// it can reject with an exception. An old pair is disposed a little later, since a diff for it
 // may still be computing in the worker.
 import { monaco } from './monaco';
 import { minimalTextEdit } from '../model/lineChanges';
@@ -44,7 +45,13 @@ function smallChange(model: monaco.editor.ITextModel, text: string): boolean {
   if (model.getValueLength() === text.length && model.getValue() === text) return true;
   if (model.getValueLength() === 0 || text.length === 0) return false;
   const ratio = text.length / model.getValueLength();
-  return ratio > 0.8 && ratio < 1.25;
+  return ratio > 0.8 && ratio < 1.25 && model.getLineCount() === lineCount(text);
+}
+
+function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function patch(model: monaco.editor.ITextModel, text: string): void {
