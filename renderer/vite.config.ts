@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 /** Chunks holding these modules are what the first screen needs (the lazy editor panes). */
-const FIRST_SCREEN = [/\/monaco-editor\//, /\/components\/(ManifestEditor|UnitViewer)\.tsx$/];
+const FIRST_SCREEN = [/\/monaco-editor\//, /\/components\/(ManifestEditor|UnitViewer)\.tsx$/, /\/app\/firstUnits\.ts$/];
 
 /**
  * The page links the first screen's lazy chunks (Monaco and its CSS) as preloads, so the browser

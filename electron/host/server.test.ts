@@ -19,6 +19,7 @@ before(async () => {
   mkdirSync(join(dist, 'assets'), { recursive: true });
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>podunit</title><script type="module" src="/assets/app.js"></script>');
   writeFileSync(join(dist, 'assets', 'app.js'), 'console.log(1);\n');
+  writeFileSync(join(dist, 'assets', 'editor-B4g_XCeR.js'), 'console.log(2);\n');
   writeFileSync(join(tmp.dir, 'secret.txt'), 'secret\n');
   host = await startHost({
     distDir: dist,
@@ -66,6 +67,11 @@ test('the page is served with the token, a strict CSP and a session cookie', asy
   const asset = await get('/assets/app.js', { Cookie: cookie.split(';')[0] });
   assert.equal(asset.status, 200);
   assert.equal(asset.headers['content-type'], 'text/javascript; charset=utf-8');
+  // Content-named assets are kept for good; anything else is revalidated; the page is never stored.
+  assert.equal(asset.headers['cache-control'], 'no-cache');
+  const hashed = await get('/assets/editor-B4g_XCeR.js', { Cookie: cookie.split(';')[0] });
+  assert.equal(hashed.headers['cache-control'], 'public, max-age=31536000, immutable');
+  assert.equal(r.headers['cache-control'], 'no-store');
   const localhost = await get(withToken('/'), { Host: `localhost:${host.port}` });
   assert.equal(localhost.status, 200);
 });

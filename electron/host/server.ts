@@ -43,6 +43,18 @@ export interface RunningHost {
 /** Frames a little larger than the payload limit still get a 'too-large' answer; beyond this the socket closes (1009). */
 const FRAME_SLACK = 64 * 1024;
 
+/** The build names files under assets/ by a hash of their content (name-HASH.ext). */
+const HASHED_ASSET = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
+
+/**
+ * The page itself is never stored; content-named assets are kept for good, so a reload reuses
+ * them and the browser's compiled code for them instead of fetching and parsing Monaco again.
+ */
+function cacheControl(path: string, mime: string): string {
+  if (mime.startsWith('text/html')) return 'no-store';
+  return HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const bindHost = options.host ?? '127.0.0.1';
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -80,7 +92,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       'Content-Security-Policy': csp,
       'Content-Type': file.mime,
       'Content-Length': String(file.body.length),
-      'Cache-Control': file.mime.startsWith('text/html') ? 'no-store' : 'no-cache',
+      'Cache-Control': cacheControl(path, file.mime),
     };
     if (verdict.tokenFrom === 'query') {
       headers['Set-Cookie'] = `${cookieName(guard.port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
