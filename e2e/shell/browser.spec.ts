@@ -32,6 +32,9 @@ test('npm start without Electron explains itself and serves the sample pod in th
     await expect(tree).toContainText('rorf', { timeout: 30_000 });
     await expect(tree).toContainText('rorf2');
     await expect(page.getByRole('region', { name: 'Manifest editor' }).locator('.view-lines').first()).toContainText('PodManifest', { timeout: 30_000 });
+    // The built host generates the sample's units, without a problem.
+    await expect(page.getByRole('region', { name: 'Unit viewer' }).locator('.view-lines').first()).toContainText('[Unit]', { timeout: 30_000 });
+    await expect(page.getByRole('region', { name: 'Problems' })).toContainText('No problems.');
     expect(errors).toEqual([]);
   } finally {
     await started.stop();

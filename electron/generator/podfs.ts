@@ -33,14 +33,18 @@ export type Errno = keyof typeof ERRNO_TEXT;
  * capturing one costs far more than the lookup that failed.
  */
 export class FsError extends Error {
-  constructor(readonly op: string, readonly path: string, readonly code: Errno) {
+  readonly op: string;
+  readonly path: string;
+  readonly code: Errno;
+
+  constructor(op: string, path: string, code: Errno) {
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
-    try {
-      super(`${op} ${path}: ${ERRNO_TEXT[code]}`);
-    } finally {
-      Error.stackTraceLimit = limit;
-    }
+    super(`${op} ${path}: ${ERRNO_TEXT[code]}`);
+    Error.stackTraceLimit = limit;
+    this.op = op;
+    this.path = path;
+    this.code = code;
   }
 }
 
