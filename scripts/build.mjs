@@ -5,7 +5,7 @@
 //
 //   node scripts/build.mjs              build everything
 //   node scripts/build.mjs --if-needed  only when a source is newer than the last build
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,6 +92,8 @@ export async function build({ ifNeeded = false, log = console.log } = {}) {
   log('podunit: building the renderer…');
   await buildRenderer(vite);
   log('podunit: building the main process, preload and CLI…');
+  // Two builds share dist/electron, so neither empties it: stale chunks are removed here.
+  rmSync(join(dist, 'electron'), { recursive: true, force: true });
   await buildMain(vite);
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
   log('podunit: built into dist/.');
