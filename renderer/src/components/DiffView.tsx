@@ -83,6 +83,7 @@ export function DiffView() {
       fixedOverflowWidgets: true,
       renderOverviewRuler: true,
       hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 5, revealLineCount: 20 },
+      bracketPairColorization: { enabled: false },
       theme: isDark(store.getState()) ? DARK_THEME : LIGHT_THEME,
     });
     editorRef.current = editor;

@@ -101,6 +101,8 @@ export function UnitViewer() {
       ariaLabel: 'Generated file',
       theme: isDark(store.getState()) ? DARK_THEME : LIGHT_THEME,
       occurrencesHighlight: 'off',
+      // Units have no bracket structure to colour; colouring would tokenize every file shown.
+      bracketPairColorization: { enabled: false },
       // Section headers ([Service]) stay in view while scrolling through long option lists.
       stickyScroll: { enabled: true, defaultModel: 'foldingProviderModel', maxLineCount: 2 },
     });
