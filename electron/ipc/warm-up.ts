@@ -16,7 +16,7 @@ export interface WarmUpOptions {
   maxRunMs: number;
 }
 
-export const WARM_UP: WarmUpOptions = { runs: 5, delayMs: 150, gapMs: 30, maxFirstRunMs: 1500, maxRunMs: 600 };
+export const WARM_UP: WarmUpOptions = { runs: 5, delayMs: 150, gapMs: 30, maxFirstRunMs: 1000, maxRunMs: 300 };
 
 /**
  * Schedules up to `opts.runs` calls of `run` while `quiet()` holds. `firstRunMs` is how long
