@@ -4,10 +4,15 @@
 // 100-app pod changes a few files out of hundreds.
 import type { Plan, PlanEntry } from './plan.js';
 
+function contentByPath(plan: Plan): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of plan.entries) if (e.content !== undefined) out.set(e.path, e.content);
+  return out;
+}
+
 /** The plan with the content of entries unchanged since `base` left out, and their indices. */
 export function withoutSameContent(plan: Plan, base: Plan): { plan: Plan; same: number[] } {
-  const before = new Map<string, string>();
-  for (const e of base.entries) if (e.content !== undefined) before.set(e.path, e.content);
+  const before = contentByPath(base);
   const same: number[] = [];
   const entries = plan.entries.map((e, i): PlanEntry => {
     if (e.content === undefined || before.get(e.path) !== e.content) return e;
@@ -24,8 +29,7 @@ export function withoutSameContent(plan: Plan, base: Plan): { plan: Plan; same: 
  */
 export function withSameContent(plan: Plan, same: readonly number[], base: Plan): Plan | null {
   if (same.length === 0) return plan;
-  const before = new Map<string, string>();
-  for (const e of base.entries) if (e.content !== undefined) before.set(e.path, e.content);
+  const before = contentByPath(base);
   const entries = plan.entries.slice();
   for (const i of same) {
     const e = entries[i];
