@@ -41,46 +41,71 @@ function isDigit(c: number): boolean {
 }
 
 
+/** The eight tape columns, laid out in one buffer. */
+interface Columns {
+  start: Int32Array;
+  end: Int32Array;
+  next: Int32Array;
+  parent: Int32Array;
+  slot: Int32Array;
+  size: Int32Array;
+  kind: Uint8Array;
+  escaped: Uint8Array;
+}
+
+const BYTES_PER_NODE = 6 * 4 + 2;
+
+function columnsIn(capacity: number): Columns {
+  const buffer = new ArrayBuffer(capacity * BYTES_PER_NODE);
+  const ints = (i: number) => new Int32Array(buffer, i * capacity * 4, capacity);
+  return {
+    start: ints(0), end: ints(1), next: ints(2), parent: ints(3), slot: ints(4), size: ints(5),
+    kind: new Uint8Array(buffer, 6 * capacity * 4, capacity),
+    escaped: new Uint8Array(buffer, 6 * capacity * 4 + capacity, capacity),
+  };
+}
+
+function copyColumns(from: Columns, to: Columns, count: number): void {
+  to.start.set(from.start.subarray(0, count));
+  to.end.set(from.end.subarray(0, count));
+  to.next.set(from.next.subarray(0, count));
+  to.parent.set(from.parent.subarray(0, count));
+  to.slot.set(from.slot.subarray(0, count));
+  to.size.set(from.size.subarray(0, count));
+  to.kind.set(from.kind.subarray(0, count));
+  to.escaped.set(from.escaped.subarray(0, count));
+}
+
+/**
+ * Every parse writes its tape into this one reused scratch (grown as needed, never shrunk), and
+ * the finished document gets an exact-size copy: a pod of 1000 apps would otherwise allocate
+ * and zero megabytes of guessed capacity on every generation.
+ */
+let scratch: Columns = columnsIn(4096);
+
 class Reader {
   private i = 0;
   private readonly n: number;
   private count = 0;
-  private kind!: Uint8Array;
-  private escaped!: Uint8Array;
-  private start!: Int32Array;
-  private end!: Int32Array;
-  private next!: Int32Array;
-  private parent!: Int32Array;
-  private slot!: Int32Array;
-  private size!: Int32Array;
+  private kind = scratch.kind;
+  private escaped = scratch.escaped;
+  private start = scratch.start;
+  private end = scratch.end;
+  private next = scratch.next;
+  private parent = scratch.parent;
+  private slot = scratch.slot;
+  private size = scratch.size;
 
   constructor(private readonly s: string) {
     this.n = s.length;
-    this.allocate(Math.max(64, Math.min(1 << 20, this.n >> 3)));
-  }
-
-  /** One buffer for all eight columns: one allocation per document instead of eight. */
-  private allocate(capacity: number): void {
-    const buffer = new ArrayBuffer(capacity * (6 * 4 + 2));
-    const ints = (i: number) => new Int32Array(buffer, i * capacity * 4, capacity);
-    const old = this.kind === undefined ? null : this.columns();
-    this.start = ints(0);
-    this.end = ints(1);
-    this.next = ints(2);
-    this.parent = ints(3);
-    this.slot = ints(4);
-    this.size = ints(5);
-    this.kind = new Uint8Array(buffer, 6 * capacity * 4, capacity);
-    this.escaped = new Uint8Array(buffer, 6 * capacity * 4 + capacity, capacity);
-    if (old) this.columns().forEach((column, i) => column.set(old[i].subarray(0, Math.min(old[i].length, capacity))));
-  }
-
-  private columns(): (Uint8Array | Int32Array)[] {
-    return [this.start, this.end, this.next, this.parent, this.slot, this.size, this.kind, this.escaped];
   }
 
   private grow(): void {
-    this.allocate(this.kind.length * 2);
+    const bigger = columnsIn(this.kind.length * 2);
+    copyColumns(scratch, bigger, this.count);
+    scratch = bigger;
+    ({ kind: this.kind, escaped: this.escaped, start: this.start, end: this.end } = bigger);
+    ({ next: this.next, parent: this.parent, slot: this.slot, size: this.size } = bigger);
   }
 
   /** Appends a node inside `container` (-1 at top level) and returns its index. */
@@ -91,6 +116,9 @@ class Reader {
     this.start[node] = start;
     this.parent[node] = container;
     this.slot[node] = slot;
+    // The scratch holds the previous document's nodes: clear what is not always written.
+    this.escaped[node] = 0;
+    this.size[node] = 0;
     return node;
   }
 
@@ -117,7 +145,6 @@ class Reader {
         if (open.length >= MAX_DEPTH) throw this.invalid('exceeded max depth');
         const isObject = c === OPEN_BRACE;
         const node = this.add(isObject ? K_OBJECT : K_ARRAY, this.i, container, slot);
-        this.size[node] = 0;
         this.i++;
         open.push(node);
         container = node;
@@ -186,13 +213,9 @@ class Reader {
 
   private result(): JsonDoc {
     const c = this.count;
-    // A large document keeps its tape: give back what the first estimate over-reserved.
-    if (this.kind.length > 4096 && this.kind.length > 2 * c) this.allocate(c);
-    return new JsonDoc(
-      this.s,
-      this.kind.subarray(0, c), this.escaped.subarray(0, c), this.start.subarray(0, c), this.end.subarray(0, c),
-      this.next.subarray(0, c), this.parent.subarray(0, c), this.slot.subarray(0, c), this.size.subarray(0, c),
-    );
+    const t = columnsIn(c);
+    copyColumns(scratch, t, c);
+    return new JsonDoc(this.s, t.kind, t.escaped, t.start, t.end, t.next, t.parent, t.slot, t.size);
   }
 
   /** Reads a member key and its colon; returns the key's node (the slot of the value). */

@@ -4,6 +4,7 @@
 // Pure: it only plans; apply() performs the writes.
 import type { Plan, PlanError, PlanEntry } from '../../shared/plan.js';
 import { GenError, toGenError } from './gen-error.js';
+import { lazyProvenanceRecord } from './lazy-provenance.js';
 import { getFlavor, NSPAWN_FLAVORS } from './flavor.js';
 import { loadPod } from './load.js';
 import { mutableEnv, immutableEnv } from './pod-env.js';
@@ -40,8 +41,10 @@ export function generate(snapshot: PodSnapshot, profileName: string = DEFAULT_PR
   if (!profile) throw new UnknownProfileError(`unknown profile ${JSON.stringify(profileName)}`);
   const fs = new PlanFs(snapshot.fs, snapshot.host.umask);
   const plan = emptyPlan(snapshot, profile);
+  const provenance = lazyProvenanceRecord();
   const ctx: GenContext = {
-    fs, pod: null as unknown as Pod, host: snapshot.host, profile, log: [], provenance: {}, envPrefixLines: {},
+    fs, pod: null as unknown as Pod, host: snapshot.host, profile, log: [],
+    provenance: provenance.record, provenanceLater: provenance.later, envPrefixLines: {},
   };
   const finish = (): Plan => {
     plan.entries = annotate(ctx, fs.entries('main'));

@@ -98,7 +98,18 @@ export class PlanFs {
   }
 
   readFile(path: string): Uint8Array {
-    const p = this.resolve(norm(path), 'open');
+    const plain = norm(path);
+    // Not planned and not a symlink (stage1 reads its manifests before writing anything): one open, no lookup.
+    if (this.base.readFileNoFollow && !this.nodes.has(plain) && !this.insideCreated(plain)) {
+      let data: Uint8Array | null;
+      try {
+        data = this.base.readFileNoFollow(plain);
+      } catch (e) {
+        throw this.rethrow(e, 'open', path);
+      }
+      if (data) return data;
+    }
+    const p = this.resolve(plain, 'open');
     const node = this.nodes.get(p);
     if (node) {
       if (node.kind === 'dir') throw this.err('read', path, 'EISDIR');
@@ -139,7 +150,7 @@ export class PlanFs {
       return;
     }
     this.requireDir(parentOf(p), 'open', path);
-    this.put(p, this.fresh('file', perm, { content: data, written: true }));
+    this.put(p, this.fresh('file', perm, data));
   }
 
   /** os.Mkdir */
@@ -147,7 +158,7 @@ export class PlanFs {
     const p = norm(path);
     if (this.lookup(p)) throw this.err('mkdir', path, 'EEXIST');
     this.requireDir(parentOf(p), 'mkdir', path);
-    this.put(p, this.fresh('dir', perm, {}));
+    this.put(p, this.fresh('dir', perm));
   }
 
   /** os.MkdirAll */
@@ -190,7 +201,7 @@ export class PlanFs {
       if (parent.kind !== 'dir') throw fail('ENOTDIR');
       this.knownDirs.add(dir);
     }
-    this.put(p, { ...this.fresh('symlink', 0o777, {}), target });
+    this.put(p, this.fresh('symlink', 0o777, undefined, target));
   }
 
   /** os.Chown (follows symlinks). */
@@ -243,16 +254,19 @@ export class PlanFs {
     return b;
   }
 
-  private fresh(kind: Node['kind'], perm: number, extra: Partial<Node>): Node {
+  /** A node the plan creates (every field set, so all nodes share one shape). */
+  private fresh(kind: Node['kind'], perm: number, content?: string, target?: string): Node {
     return {
       kind,
       mode: kind === 'symlink' ? 0o777 : perm & ~this.umask & 0o7777,
       uid: 0,
       gid: 0,
+      content,
+      target,
       created: true,
-      written: false,
+      written: kind === 'file',
+      orig: undefined,
       phases: this.bit,
-      ...extra,
     };
   }
 
@@ -266,13 +280,13 @@ export class PlanFs {
       mode: st.mode,
       uid: st.uid,
       gid: st.gid,
+      content: kind === 'file' ? decoder.decode(this.base.readFile(p)) : undefined,
+      target: kind === 'symlink' ? this.base.readlink(p) : undefined,
       created: false,
       written: false,
       orig: { mode: st.mode, uid: st.uid, gid: st.gid },
       phases: this.bit,
     };
-    if (kind === 'file') node.content = decoder.decode(this.base.readFile(p));
-    if (kind === 'symlink') node.target = this.base.readlink(p);
     this.put(p, node);
     return node;
   }
@@ -303,10 +317,14 @@ export class PlanFs {
     return inside;
   }
 
-  /** Records a node; a new directory or symlink can change which paths lie inside created ones. */
+  /**
+   * Records a node; it can change which paths lie inside created ones. Only answers cached for
+   * `p` and below can change, and an answer cached for a path below `p` without a node in
+   * between was found by asking about `p` itself (insideCreated caches every ancestor it asks).
+   */
   private put(p: string, node: Node): void {
     this.nodes.set(p, node);
-    if (this.createdAncestor.size > 0 && (node.kind !== 'file' || this.createdAncestor.has(p))) this.createdAncestor.clear();
+    if (this.createdAncestor.has(p)) this.createdAncestor.clear();
     // Nodes are only put where nothing was, or over an entry of the same kind: a directory
     // found once stays one. Should that ever change, forget what is known.
     if (node.kind !== 'dir' && this.knownDirs.has(p)) this.knownDirs.clear();

@@ -1,6 +1,7 @@
 // The loaded pod (rkt's stage1commontypes.Pod) and the context one generation runs in.
 import type { ImageManifest, PodManifest, RuntimeApp } from '../appc/types.js';
 import type { HostFacts, RuntimePod } from '../../shared/runtime.js';
+import type { LinesOnDemand } from './lazy-provenance.js';
 import type { LineProvenance, Provenance } from '../../shared/plan.js';
 import type { PlanFs } from './plan-fs.js';
 import type { Profile } from './profile.js';
@@ -32,6 +33,8 @@ export interface GenContext {
   log: string[];
   /** Line provenance of generated files, by pod-relative path. */
   provenance: Record<string, LineProvenance[]>;
+  /** Records a file's line provenance to be computed when first read. */
+  provenanceLater: (path: string, unit: LinesOnDemand) => void;
   /** Env files: how many leading default lines rkt writes in an unspecified order. */
   envPrefixLines: Record<string, number>;
 }

@@ -61,4 +61,9 @@ export interface PodFs {
   readdir(path: string): string[];
   /** lstat without the cost of an exception: null when the path cannot be looked up. */
   tryLstat?(path: string): FsStat | null;
+  /**
+   * readFile when the last component is not a symlink, without looking it up first; null when
+   * it is one (the caller resolves it). Throws FsError('open', …) like readFile.
+   */
+  readFileNoFollow?(path: string): Uint8Array | null;
 }

@@ -58,27 +58,38 @@ function runAt(opts: UnitOption[], i: number): Run | null {
   return run;
 }
 
+/** Section names in order of first appearance. */
+function sectionOrder(options: UnitOption[]): string[] {
+  const order: string[] = [];
+  for (const o of options) if (!order.includes(o.section)) order.push(o.section);
+  return order;
+}
+
 export function serializeUnit(options: UnitOption[], layout: Layout = 'blank-between-sections'): SerializedUnit {
-  const sections = groupBySection(options);
   const blankAfterEach = layout === 'blank-after-every-section';
   const parts: string[] = [];
+  // A shared run's text is appended as it is, not copied: big pods repeat it in every unit.
+  let content = '';
   let first = true;
-  for (const [section, opts] of sections) {
+  // Units have two or three sections: a pass over the options per section copies nothing.
+  for (const section of sectionOrder(options)) {
     parts.push(first || blankAfterEach ? '[' : '\n[', section, ']\n');
     first = false;
-    for (let i = 0; i < opts.length; i++) {
-      const run = runAt(opts, i);
+    for (let i = 0; i < options.length; i++) {
+      const o = options[i];
+      if (o.section !== section) continue;
+      const run = runAt(options, i);
       if (run) {
-        parts.push(run.text);
+        content += parts.join('') + run.text;
+        parts.length = 0;
         i += run.options.length - 1;
         continue;
       }
-      const o = opts[i];
       parts.push(o.name, '=', o.value, '\n');
     }
     if (blankAfterEach) parts.push('\n');
   }
-  const content = parts.join('');
+  content += parts.join('');
   let lines: LineProvenance[] | undefined;
   // Only the option list is kept for later: the grouping is cheap to redo and short-lived.
   return {

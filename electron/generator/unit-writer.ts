@@ -1,6 +1,7 @@
 // rkt's UnitWriter: writes units and want-symlinks, remembering the first error; once an
 // error is recorded every later step of the same writer does nothing.
 import type { LineProvenance } from '../../shared/plan.js';
+import type { LinesOnDemand } from './lazy-provenance.js';
 import { FsError } from './podfs.js';
 import { GenError, toGenError, wrap } from './gen-error.js';
 import type { GenContext } from './pod.js';
@@ -43,13 +44,9 @@ export class UnitWriter {
 }
 
 /** Keeps a file's line provenance; given a serialized unit, it is computed only when read. */
-export function recordProvenance(ctx: GenContext, path: string, lines: LineProvenance[] | { readonly lines: LineProvenance[] }): void {
-  if (Array.isArray(lines)) {
-    ctx.provenance[path] = lines;
-    return;
-  }
-  const unit = lines;
-  Object.defineProperty(ctx.provenance, path, { get: () => unit.lines, enumerable: true, configurable: true });
+export function recordProvenance(ctx: GenContext, path: string, lines: LineProvenance[] | LinesOnDemand): void {
+  if (Array.isArray(lines)) ctx.provenance[path] = lines;
+  else ctx.provenanceLater(path, lines);
 }
 
 /** rkt's user.ShiftFiles: chown to the shift when both shift and count are set. */

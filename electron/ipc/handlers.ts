@@ -149,7 +149,8 @@ export function createHandlers(env: HandlerEnv): Handlers {
         );
         session.onPodClose(stop);
       }
-      const trimmed = provenanceFor ? { ...plan, provenance: provenanceOf(plan, provenanceFor) } : plan;
+      // A plain copy either way: the plan's own record computes lines on demand and cannot be cloned.
+      const trimmed = { ...plan, provenance: provenanceOf(plan, provenanceFor) };
       const { plan: sent, same } = base ? withoutSameContent(trimmed, base) : { plan: trimmed, same: [] };
       const answer = { seq, superseded: false, plan: sent, diagnostics: diagnosticsFor(plan, inputs) };
       return same.length > 0 ? { ...answer, sameContent: same } : answer;

@@ -46,6 +46,11 @@ export class PristineFs implements PodFs {
     return this.inner.readFile(path);
   }
 
+  readFileNoFollow(path: string): Uint8Array | null {
+    this.check('open', path);
+    return this.inner.readFileNoFollow ? this.inner.readFileNoFollow(path) : null;
+  }
+
   lstat(path: string): FsStat {
     this.check('lstat', path);
     return this.inner.lstat(path);

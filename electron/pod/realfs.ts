@@ -93,6 +93,30 @@ export class RealPodFs implements PodFs {
     }
   }
 
+  readFileNoFollow(rel: string): Uint8Array | null {
+    const abs = this.locateOrThrow(rel, false, 'open');
+    const cached = this.contents.get(abs);
+    if (cached) return cached;
+    const known = this.lstats.get(abs);
+    if (known && 'st' in known && known.st.kind === 'symlink') return null;
+    let fd: number;
+    try {
+      fd = fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ELOOP') return null;
+      throw new FsError('open', rel, errnoOf(e));
+    }
+    try {
+      const data = fs.readFileSync(fd);
+      this.contents.set(abs, data);
+      return data;
+    } catch (e) {
+      throw new FsError('open', rel, errnoOf(e));
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
   readdir(rel: string): string[] {
     const abs = this.locateOrThrow(rel, true, 'open');
     try {
