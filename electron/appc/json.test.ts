@@ -121,3 +121,18 @@ test('plain values of nodes', () => {
   assert.deepEqual(v.x.slice(0, 4), [1, 'two', true, null]);
   assert.equal(Object.getOwnPropertyDescriptor(v.x[4] as object, '__proto__')?.value, 'p');
 });
+
+test('documents parsed one after another do not share or inherit tape contents', () => {
+  // Enough nodes to grow the reused scratch; escaped strings and large containers everywhere.
+  const big = JSON.stringify(Array.from({ length: 3000 }, (_, i) => ({ ['k\\u00e9' + i]: ['a\\n', i, { x: [1, 2, 3] }] })));
+  const first = doc(big);
+  const second = doc('[{"plain":"text"},[],{}]');
+  const again = doc(big);
+  assert.deepEqual(toPlainValue(second, 0), [{ plain: 'text' }, [], {}]);
+  assert.equal(second.size[0], 3);
+  assert.deepEqual(Array.from(second.escaped), new Array(second.kind.length).fill(0));
+  assert.deepEqual(toPlainValue(first, 0), JSON.parse(big));
+  assert.deepEqual(toPlainValue(again, 0), JSON.parse(big));
+  syntaxError(big.slice(0, -1));
+  assert.deepEqual(toPlainValue(doc('{"a":[true,null]}'), 0), { a: [true, null] });
+});

@@ -24,6 +24,8 @@ export function parseJson(text: string): ParseResult {
   } catch (e) {
     if (e instanceof SyntaxFailure) return { ok: false, error: e.message, offset: e.offset };
     throw e;
+  } finally {
+    if (scratch.kind.length > MAX_KEPT_SCRATCH_NODES) scratch = columnsIn(SCRATCH_NODES);
   }
 }
 
@@ -81,7 +83,10 @@ function copyColumns(from: Columns, to: Columns, count: number): void {
  * the finished document gets an exact-size copy: a pod of 1000 apps would otherwise allocate
  * and zero megabytes of guessed capacity on every generation.
  */
-let scratch: Columns = columnsIn(4096);
+const SCRATCH_NODES = 4096;
+/** A scratch grown past this (a huge document) is let go after the parse instead of kept. */
+const MAX_KEPT_SCRATCH_NODES = 1 << 18;
+let scratch: Columns = columnsIn(SCRATCH_NODES);
 
 class Reader {
   private i = 0;
