@@ -61,7 +61,12 @@ function runAt(opts: UnitOption[], i: number): Run | null {
 /** Section names in order of first appearance. */
 function sectionOrder(options: UnitOption[]): string[] {
   const order: string[] = [];
-  for (const o of options) if (!order.includes(o.section)) order.push(o.section);
+  let last: string | null = null;
+  for (const o of options) {
+    if (o.section === last) continue;
+    last = o.section;
+    if (!order.includes(last)) order.push(last);
+  }
   return order;
 }
 

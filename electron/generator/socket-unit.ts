@@ -1,5 +1,5 @@
 // The socket-activation unit <app>.socket for the app's socketActivated ports.
-import type { Port } from '../appc/types.js';
+import type { ExposedPort, Port } from '../appc/types.js';
 import { fail, wrap } from './gen-error.js';
 import { goQuote } from './goquote.js';
 import { UNIT_DIR, type GenContext } from './pod.js';
@@ -8,11 +8,19 @@ import { fieldSource } from './sources.js';
 import { unitOption, type UnitOption } from './unit-option.js';
 import { recordProvenance } from './unit-writer.js';
 
-/** The hostPort of the last pod-level port of that name (0 when none). */
-function findHostPort(ctx: GenContext, name: string) {
-  let found = null;
-  for (const p of ctx.pod.manifest.ports) if (p.name === name) found = p;
-  return found;
+/** The pod's ports by name (the last of each name), built once per manifest: pods of many apps ask once per app. */
+const lastPortByName = new WeakMap<readonly ExposedPort[], Map<string, ExposedPort>>();
+
+/** The last pod-level port of that name, or null. */
+function findHostPort(ctx: GenContext, name: string): ExposedPort | null {
+  const ports = ctx.pod.manifest.ports;
+  let byName = lastPortByName.get(ports);
+  if (!byName) {
+    byName = new Map();
+    for (const p of ports) byName.set(p.name, p);
+    lastPortByName.set(ports, byName);
+  }
+  return byName.get(name) ?? null;
 }
 
 /** What the socket unit and the service it activates are called (rkt v0.7.0 named them after the image). */
