@@ -104,7 +104,7 @@ export class ConfinedWriter {
     const { fd, tmp } = this.openTemp(target, mode);
     let st: fs.Stats;
     try {
-      fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
+      writeAll(fd, data);
       if ((mode & ~this.umask & 0o777) !== mode) fs.fchmodSync(fd, mode);
       // A new file already belongs to the (root) writer: chown only for other owners.
       if (owner && (owner.uid !== 0 || owner.gid !== 0)) fs.fchownSync(fd, owner.uid, owner.gid);
@@ -184,6 +184,19 @@ export class ConfinedWriter {
     }
     this.listings.get(path.dirname(target))?.add(path.basename(target));
   }
+}
+
+/** Writes all of `data` at the file's offset. A string is encoded straight into the write: no Buffer per file. */
+function writeAll(fd: number, data: string | Uint8Array): void {
+  let bytes: Uint8Array;
+  if (typeof data === 'string') {
+    const written = fs.writeSync(fd, data, null, 'utf8');
+    if (written >= Buffer.byteLength(data, 'utf8')) return;
+    bytes = Buffer.from(data, 'utf8').subarray(written);
+  } else {
+    bytes = data;
+  }
+  for (let off = 0; off < bytes.length; ) off += fs.writeSync(fd, bytes, off, bytes.length - off, null);
 }
 
 /** Checks `rel` stays inside `rootAbs` lexically and that no existing parent component is a symlink. */
