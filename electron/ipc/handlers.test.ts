@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync,
 import { join } from 'node:path';
 import { CHANNEL_NAMES } from '../../shared/ipc/contract.js';
 import { createHandlers, type HandlerEnv, type Handlers } from './handlers.js';
+import { textEdit } from '../../shared/text-edit.js';
 import { copySamplePod, planOf, SAMPLES, tempDir, testClient, testEngine, testEnv } from './test-support.js';
 
 const tmp = tempDir();
@@ -93,6 +94,30 @@ test('plan.generate applies edits, answers with the seq, and drops superseded re
   assert.equal(broken.diagnostics[0].severity, 'error');
   assert.deepEqual(broken.diagnostics[0].doc, { kind: 'pod' });
   assert.match(broken.diagnostics[0].message, /JSON syntax error/);
+  c.session.dispose();
+});
+
+test('plan.generate takes manifest edits against the text the connection sent last', async () => {
+  const c = client();
+  await c.value('pod.open', { root: SAMPLES[0].root });
+  const pod = readFileSync(join(SAMPLES[0].root, 'pod'), 'utf8');
+  const renamed = pod.replace('"rorf"', '"renamed"');
+  // Nothing sent yet: an edit has no text to apply to.
+  const blind = await c.call('plan.generate', { seq: 1, manifestEdits: { pod: textEdit(pod, renamed) } });
+  assert.equal(!blind.ok && blind.error.code, 'unknown-base');
+  await c.value('plan.generate', { seq: 2, manifests: { pod } });
+  const first = await c.value('plan.generate', { seq: 3, manifestEdits: { pod: textEdit(pod, renamed) } });
+  assert.match(first.plan?.entries[0].content ?? '', /Description=renamed/);
+  const again = renamed.replace('"renamed"', '"again"');
+  const second = await c.value('plan.generate', { seq: 4, manifestEdits: { pod: textEdit(renamed, again) } });
+  assert.match(second.plan?.entries[0].content ?? '', /Description=again/);
+  // An edit made against another text (same length, other characters) would be wrong: its length check refuses most.
+  const stale = await c.call('plan.generate', { seq: 5, manifestEdits: { pod: textEdit(pod + 'xx', again) } });
+  assert.equal(!stale.ok && stale.error.code, 'unknown-base');
+  // Reopening the pod forgets the texts.
+  await c.value('pod.open', { root: SAMPLES[0].root });
+  const reopened = await c.call('plan.generate', { seq: 6, manifestEdits: { pod: textEdit(again, pod) } });
+  assert.equal(!reopened.ok && reopened.error.code, 'unknown-base');
   c.session.dispose();
 });
 

@@ -130,7 +130,9 @@ export function createHandlers(env: HandlerEnv): Handlers {
     },
 
     'plan.generate': async (request, { session }) => {
-      const { seq, provenanceFor, sameAs, ...inputs } = request;
+      const { seq, provenanceFor, sameAs, manifestEdits, ...given } = request;
+      // Before any await: edits apply to the texts of the requests before this one, in order.
+      const inputs = { ...given, manifests: session.manifestTexts.resolve(given.manifests, manifestEdits) };
       session.latestSeq = Math.max(session.latestSeq, seq);
       // Let requests already queued behind this one register their seq, so stale work is dropped.
       await yieldToQueuedRequests();

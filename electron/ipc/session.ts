@@ -5,6 +5,7 @@ import type { EventName, EventPayload } from '../../shared/ipc/contract.js';
 import { IpcError } from '../../shared/ipc/envelope.js';
 import type { Plan } from '../../shared/plan.js';
 import { watchPodRoot, type PodWatcher, type WatchOptions } from './watch.js';
+import { ManifestTexts } from './manifest-texts.js';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -29,6 +30,8 @@ export class Session {
   latestSeq = -1;
   private warmedUp = false;
   pendingWrite: PendingWrite | null = null;
+  /** Manifest texts this connection's plan.generate requests sent last. */
+  readonly manifestTexts = new ManifestTexts();
 
   constructor(readonly emit: Emit, private readonly watchOptions: Omit<WatchOptions, 'apps'> = {}) {}
 
@@ -83,6 +86,7 @@ export class Session {
     this.pendingWrite = null;
     this.latestSeq = -1;
     this.warmedUp = false;
+    this.manifestTexts.clear();
   }
 
   /** The open pod root, checked to still exist. */

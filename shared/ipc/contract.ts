@@ -142,6 +142,14 @@ export const generateInputsSchema = z.object({
 }).strict();
 export type GenerateInputs = z.input<typeof generateInputsSchema>;
 
+/** shared/text-edit.ts: a change to the text last sent for a manifest on this connection. */
+const textEditSchema = z.object({
+  at: z.number().int().nonnegative(),
+  remove: z.number().int().nonnegative(),
+  insert: manifestTextSchema,
+  length: z.number().int().nonnegative().max(MAX_MANIFEST_TEXT),
+}).strict();
+
 /** A problem located in a manifest document, for an editor marker. */
 export const diagnosticSchema = z.object({
   doc: sourceDocSchema,
@@ -277,6 +285,15 @@ export const channels = {
        * come without it, listed in sameContent (shared/plan-delta.ts).
        */
       sameAs: z.number().int().nonnegative().optional(),
+      /**
+       * Edited manifests given as changes to the text this connection last sent for them (in
+       * plan.generate requests); they join `manifests`. Answered with 'unknown-base' when the
+       * host does not hold that text: then send the full text.
+       */
+      manifestEdits: z.object({
+        pod: textEditSchema.optional(),
+        images: z.record(appNameSchema, textEditSchema).optional(),
+      }).strict().optional(),
     }).strict(),
     response: z.object({
       seq: z.number(),

@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'conflict',
   /** Not available in this mode (e.g. native dialogs in browser mode). */
   'unsupported',
+  /** A manifest edit refers to a text the host does not hold (a new connection, another pod): send the full text. */
+  'unknown-base',
   /** An operating-system error while reading or writing. */
   'io',
   /** A bug: the handler threw or answered outside its response schema. */

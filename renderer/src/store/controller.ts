@@ -14,6 +14,7 @@ import { GenerationQueue, type GenerateInputs } from './generationQueue';
 import { withSameContent } from '../../../shared/plan-delta';
 import type { Plan } from '../../../shared/plan';
 import { buildInputs, inputsKey } from './inputs';
+import { ManifestEditSender } from './manifestEdits';
 import type { DocId, PodDisk, Problem, WhatIf } from './types';
 
 export type WritePreview = ChannelResponse<'plan.previewWrite'>;
@@ -81,7 +82,8 @@ function diskOf(snap: PodSnapshotView): PodDisk {
 
 export function createController(store: AppStore, client: PodunitClient, capabilities?: Capabilities): Controller {
   if (capabilities) store.getState().setCapabilities(capabilities);
-  const queue = new GenerationQueue((req) => client.invoke('plan.generate', req));
+  const editSender = new ManifestEditSender((req) => client.invoke('plan.generate', req));
+  const queue = new GenerationQueue((req) => editSender.generate(req));
   const diagnostics = createDiagnosticsActions(store, client);
   const unsubscribe: (() => void)[] = [];
   let openSeq = 0;
@@ -238,6 +240,7 @@ export function createController(store: AppStore, client: PodunitClient, capabil
       mark('pod-opened');
       if (mine !== openSeq) return false;
       queue.reset();
+      editSender.reset();
       forgetLive();
       s().clearPlan();
       s().clearDocProblems();
