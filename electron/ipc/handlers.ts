@@ -4,7 +4,7 @@ import type {
   ChannelName, ChannelResponse, HandlerRequest, RecentPod,
 } from '../../shared/ipc/contract.js';
 import { IpcError } from '../../shared/ipc/envelope.js';
-import { withoutSameContent } from '../../shared/plan-delta.js';
+import { withoutSame } from '../../shared/plan-delta.js';
 import { defaultRuntimePod } from '../../shared/runtime.js';
 import type { RecentStore } from '../app-state/recent.js';
 import { exportBundle } from '../export/write-bundle.js';
@@ -144,7 +144,7 @@ export function createHandlers(env: HandlerEnv): Handlers {
       session.rememberPlan(seq, plan);
       if (session.claimWarmUp()) {
         const stop = warmUp(
-          () => withoutSameContent(generateFor(engine, root, inputs), plan),
+          () => withoutSame(generateFor(engine, root, inputs), plan),
           () => session.latestSeq === seq && session.root === root,
           performance.now() - started,
           env.warmUp,
@@ -153,9 +153,16 @@ export function createHandlers(env: HandlerEnv): Handlers {
       }
       // A plain copy either way: the plan's own record computes lines on demand and cannot be cloned.
       const trimmed = { ...plan, provenance: provenanceOf(plan, provenanceFor) };
-      const { plan: sent, same } = base ? withoutSameContent(trimmed, base) : { plan: trimmed, same: [] };
-      const answer = { seq, superseded: false, plan: sent, diagnostics: diagnosticsFor(plan, inputs) };
-      return same.length > 0 ? { ...answer, sameContent: same } : answer;
+      const answer = { seq, superseded: false, plan: trimmed, diagnostics: diagnosticsFor(plan, inputs) };
+      if (!base) return answer;
+      const { plan: sent, delta } = withoutSame(trimmed, base);
+      return {
+        ...answer,
+        plan: sent,
+        ...(delta.sameEntries.length > 0 ? { sameEntries: delta.sameEntries } : {}),
+        ...(delta.sameContent.length > 0 ? { sameContent: delta.sameContent } : {}),
+        ...(delta.sameProvenance.length > 0 ? { sameProvenance: delta.sameProvenance } : {}),
+      };
     },
 
     'plan.provenance': ({ seq, paths }, { session }) => {

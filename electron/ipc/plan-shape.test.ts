@@ -46,6 +46,17 @@ test('the shape check refuses what the zod schema refuses', () => {
   assert.match(generateAnswerProblem({ ...answer(null), diagnostics: [{ doc: { kind: 'x' } }] }) ?? '', /diagnostics/);
 });
 
+test('delta fields of an answer are checked like the schema checks them', () => {
+  const good = { ...answer(plans[0]), sameEntries: [[0, 3], [5, 1]], sameContent: [3], sameProvenance: ['a.service'] };
+  assert.equal(channels['plan.generate'].response.safeParse(good).success, true);
+  assert.equal(generateAnswerProblem(good), null);
+  for (const bad of [{ sameEntries: [[0, 0]] }, { sameEntries: [[-1, 2]] }, { sameEntries: [[1]] }, { sameContent: [1.5] }, { sameProvenance: [3] }]) {
+    const value = { ...answer(plans[0]), ...bad };
+    assert.equal(channels['plan.generate'].response.safeParse(value).success, false, JSON.stringify(bad));
+    assert.notEqual(generateAnswerProblem(value), null, JSON.stringify(bad));
+  }
+});
+
 test('plan.provenance answers are checked the same way', () => {
   const provenance = clone(plans[0]).provenance;
   assert.equal(provenanceAnswerProblem({ seq: 1, provenance }), null);

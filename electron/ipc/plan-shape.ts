@@ -12,6 +12,7 @@ type Check = (v: unknown) => boolean;
 const isString: Check = (v) => typeof v === 'string';
 const isNumber: Check = (v) => typeof v === 'number' && Number.isFinite(v);
 const isBoolean: Check = (v) => typeof v === 'boolean';
+const isIndex: Check = (v) => Number.isInteger(v) && (v as number) >= 0;
 const optional = (c: Check): Check => (v) => v === undefined || c(v);
 const nullable = (c: Check): Check => (v) => v === null || c(v);
 const arrayOf = (c: Check): Check => (v) => Array.isArray(v) && v.every(c);
@@ -70,11 +71,15 @@ const diagnostics = z.array(diagnosticSchema);
 /** null when `value` has the shape of a plan.generate answer, else what is wrong with it. */
 export function generateAnswerProblem(value: unknown): string | null {
   if (!isRecord(value)) return 'the answer is not an object';
-  const extra = Object.keys(value).filter((k) => !['seq', 'superseded', 'plan', 'diagnostics', 'sameContent'].includes(k));
+  const extra = Object.keys(value).filter((k) => !['seq', 'superseded', 'plan', 'diagnostics', 'sameEntries', 'sameContent', 'sameProvenance'].includes(k));
   if (extra.length > 0) return `unexpected fields: ${extra.join(', ')}`;
   if (!isNumber(value.seq)) return 'seq is not a number';
   if (!isBoolean(value.superseded)) return 'superseded is not a boolean';
-  if (!optional(arrayOf((i) => Number.isInteger(i) && (i as number) >= 0))(value.sameContent)) return 'sameContent is not a list of indices';
+  if (!optional(arrayOf(isIndex))(value.sameContent)) return 'sameContent is not a list of indices';
+  if (!optional(arrayOf((r) => Array.isArray(r) && r.length === 2 && isIndex(r[0]) && isIndex(r[1]) && (r[1] as number) > 0))(value.sameEntries)) {
+    return 'sameEntries is not a list of [index, count] runs';
+  }
+  if (!optional(arrayOf(isString))(value.sameProvenance)) return 'sameProvenance is not a list of paths';
   if (value.plan !== null && !isPlan(value.plan)) return `the plan does not have the shape of a Plan (${planProblem(value.plan)})`;
   const d = diagnostics.safeParse(value.diagnostics);
   if (!d.success) return `diagnostics: ${z.prettifyError(d.error)}`;

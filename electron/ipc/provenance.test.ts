@@ -1,5 +1,6 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChannelName, ChannelRequest, ChannelResponse } from '../../shared/ipc/contract.js';
 import type { Envelope } from '../../shared/ipc/envelope.js';
@@ -7,7 +8,8 @@ import { dispatch } from './dispatch.js';
 import { createHandlers } from './handlers.js';
 import { createRealEngine } from './real-engine.js';
 import { Session } from './session.js';
-import { copySamplePod, tempDir, testEnv } from './test-support.js';
+import { copySamplePod, SAMPLES, tempDir, testEnv } from './test-support.js';
+import { withSame } from '../../shared/plan-delta.js';
 
 const tmp = tempDir();
 after(tmp.cleanup);
@@ -56,19 +58,26 @@ test('only recent plans are kept; asking for an older one says so', async () => 
   c.session.dispose();
 });
 
-test('sameAs: files unchanged since that answer come without content, named in sameContent', async () => {
+test('sameAs: what is unchanged since that answer is left out, and the client can put it back', async () => {
   const c = await client();
   const first = await c.value('plan.generate', { seq: 1, provenanceFor: [] });
-  const pod = first.plan!.entries.length;
+  const count = first.plan!.entries.length;
+  // Unchanged inputs: every entry equals the one at the same index.
   const again = await c.value('plan.generate', { seq: 2, provenanceFor: [], sameAs: 1 });
-  const withContent = first.plan!.entries.filter((e) => e.content !== undefined).length;
-  assert.equal(again.sameContent?.length, withContent);
-  assert.equal(again.plan!.entries.length, pod);
-  assert.ok(again.plan!.entries.every((e) => e.content === undefined));
+  assert.deepEqual(again.sameEntries, [[0, count]]);
+  assert.equal(again.plan!.entries.length, 0);
+  assert.deepEqual(withSame(again.plan!, again, first.plan!)?.entries, first.plan!.entries);
+  // A changed app name changes some files; the rest still travels as runs or without content.
+  const pod = readFileSync(join(SAMPLES[0].root, 'pod'), 'utf8').replace('"/bin/rorf"', '"/bin/other"');
+  const edited = await c.value('plan.generate', { seq: 3, provenanceFor: [], sameAs: 1, manifests: { pod } });
+  const full = await c.value('plan.generate', { seq: 4, provenanceFor: [], manifests: { pod } });
+  assert.ok(edited.plan!.entries.length < full.plan!.entries.length);
+  assert.deepEqual(withSame(edited.plan!, edited, first.plan!)?.entries, full.plan!.entries);
   // A seq the host no longer keeps: everything is sent.
-  for (let seq = 3; seq <= 8; seq++) await c.value('plan.generate', { seq, provenanceFor: [] });
-  const full = await c.value('plan.generate', { seq: 9, provenanceFor: [], sameAs: 1 });
-  assert.equal(full.sameContent, undefined);
-  assert.deepEqual(full.plan!.entries, first.plan!.entries);
+  for (let seq = 5; seq <= 10; seq++) await c.value('plan.generate', { seq, provenanceFor: [] });
+  const old = await c.value('plan.generate', { seq: 11, provenanceFor: [], sameAs: 1 });
+  assert.equal(old.sameEntries, undefined);
+  assert.equal(old.sameContent, undefined);
+  assert.deepEqual(old.plan!.entries, first.plan!.entries);
   c.session.dispose();
 });

@@ -281,8 +281,8 @@ export const channels = {
        */
       provenanceFor: z.array(z.string().max(4096)).max(1000).optional(),
       /**
-       * seq of an earlier answer the client still holds: files with the same content as there
-       * come without it, listed in sameContent (shared/plan-delta.ts).
+       * seq of an earlier answer the client still holds: what equals it there is left out of the
+       * answer (shared/plan-delta.ts).
        */
       sameAs: z.number().int().nonnegative().optional(),
       /**
@@ -301,8 +301,10 @@ export const channels = {
       plan: planSchema.nullable(),
       /** Errors and warnings located in the manifests (plan.error with a manifest source, JSON syntax errors). */
       diagnostics: z.array(diagnosticSchema),
-      /** Indices of plan.entries sent without their content: it equals the one in the sameAs answer. */
+      /** What the answer leaves out because it equals the sameAs answer (shared/plan-delta.ts). */
+      sameEntries: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().positive()])).optional(),
       sameContent: z.array(z.number().int().nonnegative()).optional(),
+      sameProvenance: z.array(z.string().max(4096)).optional(),
     }),
   }),
 

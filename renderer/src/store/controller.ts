@@ -11,7 +11,7 @@ import { changedLineNumbers } from '../model/lineChanges';
 import type { AppStore } from './appState';
 import { createDiagnosticsActions, type DiagnosticsActions } from './diagnosticsActions';
 import { GenerationQueue, type GenerateInputs } from './generationQueue';
-import { withSameContent } from '../../../shared/plan-delta';
+import { withSame } from '../../../shared/plan-delta';
 import type { Plan } from '../../../shared/plan';
 import { buildInputs, inputsKey } from './inputs';
 import { ManifestEditSender } from './manifestEdits';
@@ -131,9 +131,9 @@ export function createController(store: AppStore, client: PodunitClient, capabil
       onResult: (res, ms) => {
         mark('plan');
         let plan = res.plan!;
-        if (res.sameContent) {
+        if (res.sameEntries || res.sameContent || res.sameProvenance) {
           const base = inputs.sameAs === undefined ? undefined : recentLive.get(inputs.sameAs);
-          const full = base ? withSameContent(plan, res.sameContent, base) : null;
+          const full = base ? withSame(plan, res, base) : null;
           // Cannot happen while both sides keep the plans they refer to; if it does, ask in full.
           if (!full) { forgetLive(); submitLive(); return; }
           plan = full;
