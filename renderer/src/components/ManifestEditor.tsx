@@ -59,6 +59,9 @@ export function ManifestEditor() {
       wordBasedSuggestions: 'off',
       // The outline model would ask the JSON worker for all symbols after every keystroke.
       stickyScroll: { enabled: true, defaultModel: 'indentationModel' },
+      // Every keystroke replaces all folding decorations: a 100-app manifest has thousands of
+      // regions. The outermost ones (the pod, each app, its sections) are the ones worth folding.
+      foldingMaximumRegions: 1000,
     });
     editorRef.current = editor;
     flashIds.current = editor.createDecorationsCollection();
