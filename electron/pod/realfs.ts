@@ -82,15 +82,7 @@ export class RealPodFs implements PodFs {
 
   readFile(rel: string): Uint8Array {
     const abs = this.locateOrThrow(rel, true, 'open');
-    const cached = this.contents.get(abs);
-    if (cached) return cached;
-    try {
-      const data = fs.readFileSync(abs);
-      this.contents.set(abs, data);
-      return data;
-    } catch (e) {
-      throw new FsError('open', rel, errnoOf(e));
-    }
+    return this.contents.get(abs) ?? this.readAndKeep(abs, rel, abs);
   }
 
   readFileNoFollow(rel: string): Uint8Array | null {
@@ -107,13 +99,20 @@ export class RealPodFs implements PodFs {
       throw new FsError('open', rel, errnoOf(e));
     }
     try {
-      const data = fs.readFileSync(fd);
+      return this.readAndKeep(abs, rel, fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  /** Reads `from` (the path or an open descriptor of `abs`) and keeps the bytes for the next read. */
+  private readAndKeep(abs: string, rel: string, from: string | number): Uint8Array {
+    try {
+      const data = fs.readFileSync(from);
       this.contents.set(abs, data);
       return data;
     } catch (e) {
       throw new FsError('open', rel, errnoOf(e));
-    } finally {
-      fs.closeSync(fd);
     }
   }
 
