@@ -7,37 +7,6 @@ import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-/** Chunks holding these modules are what the first screen needs (the lazy editor panes). */
-const FIRST_SCREEN = [/\/monaco-editor\//, /\/components\/(ManifestEditor|UnitViewer)\.tsx$/, /\/app\/firstUnits\.ts$/];
-
-/**
- * The page links the first screen's lazy chunks (Monaco and its CSS) as preloads, so the browser
- * fetches and compiles them while it runs the main script, not only once React asks for them.
- */
-function preloadEditor(): Plugin {
-  return {
-    name: 'podunit-preload-editor',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, ctx) {
-        if (!ctx.bundle) return [];
-        const scripts: string[] = [];
-        const styles: string[] = [];
-        for (const out of Object.values(ctx.bundle)) {
-          if (out.type !== 'chunk' || out.isEntry) continue;
-          if (!out.moduleIds.some((id) => FIRST_SCREEN.some((re) => re.test(id)))) continue;
-          scripts.push(out.fileName);
-          styles.push(...(out.viteMetadata?.importedCss ?? []));
-        }
-        return [
-          ...scripts.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
-          ...[...new Set(styles)].map((f) => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
-        ];
-      },
-    },
-  };
-}
 
 /**
  * Monaco's language packages start their workers through a module that also registers every
@@ -59,7 +28,7 @@ function slimMonacoWorkers(): Plugin {
 export default defineConfig({
   root: here,
   base: './',
-  plugins: [slimMonacoWorkers(), react(), preloadEditor()],
+  plugins: [slimMonacoWorkers(), react()],
   build: {
     // PODUNIT_RENDERER_OUT builds elsewhere (e.g. a private copy for tests while dist/ is in use).
     outDir: process.env.PODUNIT_RENDERER_OUT ?? fileURLToPath(new URL('../dist/renderer', import.meta.url)),

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // UI benchmark: the inspector in browser mode, in Chromium, against real pods.
 //   edit → changed unit line visible (p95) for a 2-app and a 100-app pod,
-//   cold start (navigation → pod manifest and first unit visible), and for a 1000-app pod the JS heap,
+//   cold start (navigation → pod manifest and first unit visible, then editors ready), and for a
+//   1000-app pod the JS heap,
 //   tree scroll and file switch times.
 // Usage: node scripts/bench-ui.mjs [--runs N] [--strict] [--json]
 // Needs the renderer built (dist/renderer, or PODUNIT_RENDERER_DIST) and Chromium
@@ -64,16 +65,18 @@ async function openPod(browser, host, pod, firstText) {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(`${host.url}&pod=${encodeURIComponent(pod)}`);
-  // Cold start ends when both the pod manifest and the first unit are on screen.
-  const ms = await page.waitForFunction((text) => {
+  // Cold start ends when both the pod manifest and the first unit are on screen: as the panes'
+  // read-only previews or in the editors. Editors ready: both in Monaco.
+  const shownAt = (selector) => page.waitForFunction(([text, sel]) => {
     const shows = (region, want) => {
-      const el = document.querySelector(`[role="region"][aria-label="${region}"] .view-lines`);
+      const el = document.querySelector(`[role="region"][aria-label="${region}"] :is(${sel})`);
       return !!el && el.textContent.replace(/\u00a0/g, ' ').includes(want);
     };
     return shows('Unit viewer', text) && shows('Manifest editor', '"acKind"') ? performance.now() : false;
-  }, firstText, { polling: 'raf', timeout: 120_000 }).then((h) => h.jsonValue());
+  }, [firstText, selector], { polling: 'raf', timeout: 120_000 }).then((h) => h.jsonValue());
+  const [ms, editorsMs] = await Promise.all([shownAt('.text-preview, .view-lines'), shownAt('.view-lines')]);
   await page.evaluate(() => window.__podunit.idle());
-  return { page, coldMs: ms, errors };
+  return { page, coldMs: ms, editorsMs, errors };
 }
 
 /** Places the manifest cursor just before the closing quote of the first line containing `needle`. */
@@ -208,9 +211,11 @@ async function main() {
   try {
     const two = join(repo, 'assets/pods/data/pods/run/3f6d2a1c-8b4e-4f1a-9c2d-5e7b8a9c0d1e');
     const colds = [];
+    const editorsReady = [];
     for (let i = 0; i < 5; i++) {
-      const { page, coldMs, errors } = await openPod(browser, host, two, '[Unit]');
+      const { page, coldMs, editorsMs, errors } = await openPod(browser, host, two, '[Unit]');
       colds.push(coldMs);
+      editorsReady.push(editorsMs);
       if (errors.length) notes.push(`console errors on the 2-app pod: ${errors.join('; ')}`);
       if (i < 4) await page.close();
       else {
@@ -225,6 +230,7 @@ async function main() {
       }
     }
     results['cold start, 2 apps (ms)'] = median(colds);
+    results['  editors ready, 2 apps (ms)'] = median(editorsReady);
 
     const bench = (n) => join(shared, 'conformance/bench', `${n}-apps`, 'input');
     if (existsSync(bench(100))) {

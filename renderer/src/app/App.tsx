@@ -20,6 +20,8 @@ import { ExportDialog } from '../components/ExportDialog';
 import { Notices } from '../components/Notices';
 import { shortPath } from '../model/paths';
 import { PaneShell } from '../components/PaneShell';
+import { ManifestPreview, UnitPreview } from '../components/TextPreview';
+import { useEditorsMounted } from './editorsGate';
 
 // Monaco is most of the code: it loads in its own chunk while the pod opens and generates.
 const ManifestEditor = lazy(() => import('../components/ManifestEditor').then((m) => ({ default: m.ManifestEditor })));
@@ -50,6 +52,7 @@ export function App() {
   const [problemsHeight, setProblemsHeight] = useState(150);
   const dark = useApp(isDark);
   const podOpen = useApp((s) => s.podStatus === 'open');
+  const editorsMounted = useEditorsMounted();
   const dialogRef = useRef(dialog);
   dialogRef.current = dialog;
 
@@ -158,15 +161,21 @@ export function App() {
         </aside>
         <Splitter orientation="vertical" label="Resize the pod tree" value={leftWidth} min={180} max={600} onChange={setLeftWidth} />
         <main className="center-column" style={{ gridTemplateRows: `minmax(120px, 1fr) 5px ${problemsCollapsed ? 'auto' : `${problemsHeight}px`}` }}>
-          <Suspense fallback={<PaneShell name="Manifest editor" className="manifest-pane" />}><ManifestEditor /></Suspense>
+          {editorsMounted
+            ? <Suspense fallback={<PaneShell name="Manifest editor" className="manifest-pane"><ManifestPreview /></PaneShell>}><ManifestEditor /></Suspense>
+            : <PaneShell name="Manifest editor" className="manifest-pane"><ManifestPreview /></PaneShell>}
           <Splitter orientation="horizontal" label="Resize the problems list" value={problemsHeight} min={60} max={600} invert onChange={(v) => { setProblemsHeight(v); setProblemsCollapsed(false); }} />
           <ProblemsPanel collapsed={problemsCollapsed} onToggle={() => setProblemsCollapsed(!problemsCollapsed)} onWantHeight={(h) => setProblemsHeight((cur) => Math.max(cur, h))} />
         </main>
         <Splitter orientation="vertical" label="Resize the unit and diff column" value={rightWidth} min={300} max={Math.max(320, window.innerWidth - 500)} invert onChange={setRightWidth} />
         <div className="right-column" style={{ gridTemplateRows: `minmax(120px, 1fr) 5px ${diffHeight}px` }}>
-          <Suspense fallback={<PaneShell name="Unit viewer" className="unit-pane" />}><UnitViewer /></Suspense>
+          {editorsMounted
+            ? <Suspense fallback={<PaneShell name="Unit viewer" className="unit-pane"><UnitPreview /></PaneShell>}><UnitViewer /></Suspense>
+            : <PaneShell name="Unit viewer" className="unit-pane"><UnitPreview /></PaneShell>}
           <Splitter orientation="horizontal" label="Resize the diff" value={diffHeight} min={120} max={Math.max(140, window.innerHeight - 260)} invert onChange={setDiffHeight} />
-          <Suspense fallback={<PaneShell name="Diff" className="diff-pane" />}><DiffView /></Suspense>
+          {editorsMounted
+            ? <Suspense fallback={<PaneShell name="Diff" className="diff-pane" />}><DiffView /></Suspense>
+            : <PaneShell name="Diff" className="diff-pane" />}
         </div>
       </div>
       <StatusBar />

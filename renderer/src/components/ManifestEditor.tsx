@@ -2,7 +2,8 @@
 // Center pane: pod and image manifests in Monaco JSON with the appc schemas. Edits flow to
 // the controller (live preview); generator problems come back as markers at the field's
 // JSON location; reveal requests from provenance select and flash the field.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { ManifestPreview } from './TextPreview';
 import { monaco } from '../monaco/monaco';
 import { setupMonaco } from '../monaco/languages';
 import { manifestUri } from '../monaco/schemas';
@@ -41,6 +42,8 @@ export function ManifestEditor() {
   const dark = useApp(isDark);
   const docsEpoch = useApp((s) => s.docsEpoch);
   const podOpen = useApp((s) => s.podStatus === 'open');
+  /** Until the editor shows a manifest, the preview the pane opened with stays on top of it. */
+  const [editorShown, setEditorShown] = useState(false);
 
   // The editor itself, created once.
   useEffect(() => {
@@ -188,6 +191,7 @@ export function ManifestEditor() {
     editor.setModel(entry.model);
     if (entry.viewState) editor.restoreViewState(entry.viewState);
     shownDoc.current = activeDoc;
+    setEditorShown(true);
     applyMarkers();
     applySourceHighlight();
   }, [activeDoc, docsEpoch]);
@@ -312,7 +316,10 @@ export function ManifestEditor() {
       <ManifestTabs />
       {doc?.notice && <div className={`banner ${doc.original === null && doc.text === '' ? 'banner-error' : 'banner-info'}`} role="note">{doc.notice}</div>}
       {!podOpen && <div className="empty-note">Open a pod to see its manifests.</div>}
-      <div className="editor-host" ref={hostRef} data-edited={edited ? 'true' : 'false'} />
+      <div className="editor-stack">
+        <div className="editor-host" ref={hostRef} data-edited={edited ? 'true' : 'false'} />
+        {!editorShown && <ManifestPreview quietWhenEmpty />}
+      </div>
       <ProducedLines />
     </section>
   );

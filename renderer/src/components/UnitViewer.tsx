@@ -3,6 +3,7 @@
 // grammar, hover docs and provenance. Live updates patch the model in place (scroll stays),
 // flash the changed lines and bring them into view.
 import { useEffect, useRef, useState } from 'react';
+import { UnitPreview } from './TextPreview';
 import type { LineProvenance, Plan } from '../../../shared/plan';
 import { monaco } from '../monaco/monaco';
 import { setupMonaco } from '../monaco/languages';
@@ -14,9 +15,9 @@ import { provenanceAt } from '../model/provenance';
 import { pointerWithin } from '../model/jsonPointer';
 import { shortPath } from '../model/paths';
 import { coveredByDisk, isBackup } from '../model/planFiles';
-import { sideText, type FileSide } from '../model/fileSets';
+import { sideText } from '../model/fileSets';
 import { useApp, useController, useStoreApi } from '../app/context';
-import { diskSummary, isDark, planFiles } from '../store/selectors';
+import { diskSummary, isDark, selectedFileText, shownFile } from '../store/selectors';
 import type { AppState } from '../store/appState';
 import { docIdOf } from '../store/types';
 import { copyText } from '../app/clipboard';
@@ -27,19 +28,6 @@ const MAX_MODELS = 24;
 interface Shown {
   path: string;
   model: monaco.editor.ITextModel;
-}
-
-/**
- * What the viewer shows for a path: a finding's evidence as it is on disk when that was asked
- * for, else the plan's file, else the disk's (files only on disk).
- */
-function fileFor(s: AppState, path: string | null): { side: FileSide; from: 'plan' | 'disk' | 'evidence' } | null {
-  if (!path) return null;
-  if (s.evidenceView?.path === path) return { side: s.evidenceView.side, from: 'evidence' };
-  const gen = planFiles(s.plan).get(path);
-  if (gen) return { side: gen, from: 'plan' };
-  const disk = s.disk?.files.get(path);
-  return disk ? { side: disk, from: 'disk' } : null;
 }
 
 function provenanceKind(lp: LineProvenance): string {
@@ -62,10 +50,12 @@ export function UnitViewer() {
     note: monaco.editor.IEditorDecorationsCollection;
   } | null>(null);
   const [copied, setCopied] = useState(false);
+  /** Until the editor shows a file, the preview the pane opened with stays on top of it. */
+  const [editorShown, setEditorShown] = useState(false);
 
   const selected = useApp((s) => s.selectedFile);
-  const from = useApp((s) => fileFor(s, s.selectedFile)?.from ?? null);
-  const fileKind = useApp((s) => fileFor(s, s.selectedFile)?.side.kind ?? null);
+  const from = useApp((s) => shownFile(s, s.selectedFile)?.from ?? null);
+  const fileKind = useApp((s) => shownFile(s, s.selectedFile)?.side.kind ?? null);
   const stale = useApp((s) => s.stale);
   const hasPlan = useApp((s) => s.plan !== null);
   const planError = useApp((s) => s.plan?.error?.message ?? null);
@@ -166,13 +156,13 @@ export function UnitViewer() {
       const editor = editorRef.current;
       if (!editor || !decor.current) return;
       const path = s.selectedFile;
-      const file = fileFor(s, path);
+      const file = shownFile(s, path);
       if (!path || !file) {
         editor.setModel(null);
         shown.current = null;
         return;
       }
-      const text = file.side.kind === 'symlink' ? `symlink → ${file.side.target ?? ''}\n` : sideText(file.side);
+      const text = selectedFileText(s) ?? '';
       const language = file.side.kind === 'symlink' ? 'plaintext' : languageForPath(path);
       let model = models.current.get(path);
       const switching = shown.current?.path !== path;
@@ -199,6 +189,7 @@ export function UnitViewer() {
         editor.setModel(model);
         shown.current = { path, model };
         markUnitsShown();
+        setEditorShown(true);
       }
       // Provenance describes the generated text, not a different one on disk.
       const evidence = file.from === 'evidence';
@@ -258,7 +249,7 @@ export function UnitViewer() {
       if (s.selectedFile !== prev.selectedFile || s.plan !== prev.plan || s.disk !== prev.disk ||
           s.changedLines !== prev.changedLines || s.evidenceView !== prev.evidenceView) sync(s, prev);
       else if (s.provenanceVersion !== prev.provenanceVersion && shown.current) {
-        decorateProvenance(fileFor(s, shown.current.path)?.from === 'evidence' ? null : s.plan, shown.current.path, shown.current.model);
+        decorateProvenance(shownFile(s, shown.current.path)?.from === 'evidence' ? null : s.plan, shown.current.path, shown.current.model);
         decorateProduced(s, shown.current.path, shown.current.model);
       } else if (s.manifestCursor !== prev.manifestCursor && shown.current) decorateProduced(s, shown.current.path, shown.current.model);
       if (s.lineReveal && s.lineReveal !== prev.lineReveal) {
@@ -276,7 +267,7 @@ export function UnitViewer() {
 
   const copy = async () => {
     const s = store.getState();
-    const file = fileFor(s, s.selectedFile);
+    const file = shownFile(s, s.selectedFile);
     if (!file) return;
     const ok = await copyText(sideText(file.side) || file.side.target || '');
     setCopied(ok);
@@ -307,7 +298,10 @@ export function UnitViewer() {
       {podOpen && hasPlan && selected && !fileKind && (
         <div className="empty-note">{planError ? 'rkt stops before writing this file.' : 'This file is neither generated nor on disk.'}</div>
       )}
-      <div className={`editor-host ${stale ? 'is-stale' : ''}`} ref={hostRef} />
+      <div className="editor-stack">
+        <div className={`editor-host ${stale ? 'is-stale' : ''}`} ref={hostRef} />
+        {!editorShown && <UnitPreview quietWhenEmpty />}
+      </div>
     </section>
   );
 }

@@ -2,7 +2,7 @@
 // can call them on every render of a 1000-app pod.
 import { memoLast } from '../model/memo';
 import { diskBaseline, planFileSet, restrictToCoverage } from '../model/planFiles';
-import { EMPTY_SUMMARY, summarize, type DiffSummary, type FileSet } from '../model/fileSets';
+import { EMPTY_SUMMARY, sideText, summarize, type DiffSummary, type FileSet, type FileSide } from '../model/fileSets';
 import type { Plan } from '../../../shared/plan';
 import type { AppState } from './appState';
 import { docIdOf, type DocId, type PodDisk, type Problem } from './types';
@@ -12,6 +12,31 @@ import { isEdited } from './editorsSlice';
 const EMPTY: FileSet = new Map();
 
 export const planFiles = memoLast((plan: Plan | null) => planFileSet(plan));
+
+/**
+ * What the unit viewer shows for a path: a finding's evidence as it is on disk when that was
+ * asked for, else the plan's file, else the disk's (files only on disk).
+ */
+export function shownFile(s: AppState, path: string | null): { side: FileSide; from: 'plan' | 'disk' | 'evidence' } | null {
+  if (!path) return null;
+  if (s.evidenceView?.path === path) return { side: s.evidenceView.side, from: 'evidence' };
+  const gen = planFiles(s.plan).get(path);
+  if (gen) return { side: gen, from: 'plan' };
+  const disk = s.disk?.files.get(path);
+  return disk ? { side: disk, from: 'disk' } : null;
+}
+
+/** The text of the selected file as the unit viewer shows it (null when there is none). */
+export function selectedFileText(s: AppState): string | null {
+  const file = shownFile(s, s.selectedFile);
+  if (!file) return null;
+  return file.side.kind === 'symlink' ? `symlink → ${file.side.target ?? ''}\n` : sideText(file.side);
+}
+
+/** The text of the manifest shown in the manifest editor (null when there is none). */
+export function activeDocText(s: AppState): string | null {
+  return s.activeDoc ? s.docs[s.activeDoc]?.text ?? null : null;
+}
 
 const coveredPlanFiles = memoLast((files: FileSet, disk: PodDisk | null) => (disk ? restrictToCoverage(files, disk.coverage) : EMPTY));
 
