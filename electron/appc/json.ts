@@ -78,14 +78,14 @@ function copyColumns(from: Columns, to: Columns, count: number): void {
   to.escaped.set(from.escaped.subarray(0, count));
 }
 
-/**
- * Every parse writes its tape into this one reused scratch (grown as needed, never shrunk), and
- * the finished document gets an exact-size copy: a pod of 1000 apps would otherwise allocate
- * and zero megabytes of guessed capacity on every generation.
- */
 const SCRATCH_NODES = 4096;
 /** A scratch grown past this (a huge document) is let go after the parse instead of kept. */
 const MAX_KEPT_SCRATCH_NODES = 1 << 18;
+/**
+ * Every parse writes its tape into this one reused scratch (grown as needed), and the finished
+ * document gets an exact-size copy: a pod of 1000 apps would otherwise allocate and zero
+ * megabytes of guessed capacity on every generation.
+ */
 let scratch: Columns = columnsIn(SCRATCH_NODES);
 
 class Reader {
