@@ -22,3 +22,24 @@ test('writeFile stores exactly the UTF-8 bytes of a string, and bytes as given',
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('symlink makes a new link in place and replaces an existing entry through a rename', () => {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'podunit-write-')));
+  try {
+    const w = new ConfinedWriter(root);
+    assert.equal(w.symlink('a.link', '../a'), 'symlink:../a');
+    assert.equal(fs.readlinkSync(path.join(root, 'a.link')), '../a');
+    w.symlink('a.link', '../b');
+    assert.equal(fs.readlinkSync(path.join(root, 'a.link')), '../b');
+    fs.writeFileSync(path.join(root, 'was-a-file'), 'x');
+    w.symlink('was-a-file', 'target');
+    assert.equal(fs.readlinkSync(path.join(root, 'was-a-file')), 'target');
+    // A link that appeared after this writer listed the directory is replaced too.
+    fs.symlinkSync('elsewhere', path.join(root, 'late'));
+    w.symlink('late', 'mine');
+    assert.equal(fs.readlinkSync(path.join(root, 'late')), 'mine');
+    assert.deepEqual(fs.readdirSync(root).sort(), ['a.link', 'late', 'was-a-file']);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -119,9 +119,22 @@ export class ConfinedWriter {
     return fingerprintOf(st);
   }
 
-  /** Creates (or replaces) a symlink atomically: a temporary link renamed over `rel`. Returns its fingerprint. */
+  /**
+   * Creates (or replaces) a symlink atomically. Returns its fingerprint. A link is created whole
+   * or not at all, so where nothing is yet it is made in place; an existing entry is replaced
+   * by a temporary link renamed over it.
+   */
   symlink(rel: string, target: string): string {
     const linkPath = this.path(rel);
+    if (this.lstat(rel) === null) {
+      try {
+        fs.symlinkSync(target, linkPath);
+        this.listings.get(path.dirname(linkPath))?.add(path.basename(linkPath));
+        return linkFingerprint(target);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+    }
     const tmp = this.tempName(linkPath);
     fs.symlinkSync(target, tmp);
     this.renameOver(tmp, linkPath);
