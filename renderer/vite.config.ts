@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-
 /**
  * Monaco's language packages start their workers through a module that also registers every
  * editor feature Monaco has; this points them at a client that does only the starting, so the

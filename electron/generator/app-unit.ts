@@ -20,7 +20,7 @@ import { unitNamePathEscape, quoteExec } from './escape.js';
 import { PROTECT_KERNEL_HIDDEN_DIRS, PROTECT_KERNEL_HIDDEN_PATHS, PROTECT_KERNEL_RO_PATHS } from './protect-paths.js';
 import { UNIT_DIR, relAppRootfs, type GenContext } from './pod.js';
 import { execSource, fieldSource, hostFact, runtimeOption } from './sources.js';
-import { CONSTANT, CONSTANT_SOURCES, unitOption, unitOptionFrom, type UnitOption } from './unit-option.js';
+import { CONSTANT, unitOption, unitOptionFrom, type UnitOption } from './unit-option.js';
 import type { UnitWriter } from './unit-writer.js';
 import { sharedOptionRun } from './serialize.js';
 import { writeSocketActivationUnit } from './socket-unit.js';

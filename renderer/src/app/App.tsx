@@ -23,7 +23,7 @@ import { PaneShell } from '../components/PaneShell';
 import { ManifestPreview, UnitPreview } from '../components/TextPreview';
 import { useEditorsMounted } from './editorsGate';
 
-// Monaco is most of the code: it loads in its own chunk while the pod opens and generates.
+// Monaco is most of the code: it loads in its own chunks once the pod's texts are on screen (editorsGate.ts).
 const ManifestEditor = lazy(() => import('../components/ManifestEditor').then((m) => ({ default: m.ManifestEditor })));
 const UnitViewer = lazy(() => import('../components/UnitViewer').then((m) => ({ default: m.UnitViewer })));
 const DiffView = lazy(() => import('../components/DiffView').then((m) => ({ default: m.DiffView })));

@@ -4,15 +4,10 @@
 // frame after (or after a fallback delay, when no pod opens).
 import { useEffect, useState } from 'react';
 import { useApp } from './context';
+import { afterNextPaint } from './idle';
 import { activeDocText, selectedFileText } from '../store/selectors';
 
 const FALLBACK_MS = 1500;
-
-function afterNextPaint(fn: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => { timer = setTimeout(fn, 0); });
-  return () => { cancelAnimationFrame(frame); clearTimeout(timer); };
-}
 
 /** False until the first texts are shown (then true for good). */
 export function useEditorsMounted(): boolean {

@@ -3,7 +3,7 @@
 // base (the disk, the unedited manifests, another profile), with the summary of added,
 // removed and changed files above it and, for long option lists, what changed as a set.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { whenIdle } from '../app/idle';
+import { afterNextPaint, whenIdle } from '../app/idle';
 import { afterUnitsShown } from '../app/firstUnits';
 import { useShallow } from 'zustand/react/shallow';
 import { monaco } from '../monaco/monaco';
@@ -23,12 +23,6 @@ import type { DiffBase } from '../store/types';
 function delay(fn: () => void, ms: number): () => void {
   const timer = setTimeout(fn, ms);
   return () => clearTimeout(timer);
-}
-
-function afterNextPaint(fn: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => { timer = setTimeout(fn, 0); });
-  return () => { cancelAnimationFrame(frame); clearTimeout(timer); };
 }
 
 function whenUnitsShownAndIdle(fn: () => void): () => void {

@@ -17,7 +17,7 @@ import { shortPath } from '../model/paths';
 import { coveredByDisk, isBackup } from '../model/planFiles';
 import { sideText } from '../model/fileSets';
 import { useApp, useController, useStoreApi } from '../app/context';
-import { diskSummary, isDark, selectedFileText, shownFile } from '../store/selectors';
+import { diskSummary, isDark, shownFile, shownText } from '../store/selectors';
 import type { AppState } from '../store/appState';
 import { docIdOf } from '../store/types';
 import { copyText } from '../app/clipboard';
@@ -162,7 +162,7 @@ export function UnitViewer() {
         shown.current = null;
         return;
       }
-      const text = selectedFileText(s) ?? '';
+      const text = shownText(file.side);
       const language = file.side.kind === 'symlink' ? 'plaintext' : languageForPath(path);
       let model = models.current.get(path);
       const switching = shown.current?.path !== path;

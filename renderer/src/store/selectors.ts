@@ -26,11 +26,15 @@ export function shownFile(s: AppState, path: string | null): { side: FileSide; f
   return disk ? { side: disk, from: 'disk' } : null;
 }
 
+/** A file's text as the unit viewer shows it. */
+export function shownText(side: FileSide): string {
+  return side.kind === 'symlink' ? `symlink → ${side.target ?? ''}\n` : sideText(side);
+}
+
 /** The text of the selected file as the unit viewer shows it (null when there is none). */
 export function selectedFileText(s: AppState): string | null {
   const file = shownFile(s, s.selectedFile);
-  if (!file) return null;
-  return file.side.kind === 'symlink' ? `symlink → ${file.side.target ?? ''}\n` : sideText(file.side);
+  return file ? shownText(file.side) : null;
 }
 
 /** The text of the manifest shown in the manifest editor (null when there is none). */
