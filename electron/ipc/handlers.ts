@@ -5,6 +5,7 @@ import type {
 } from '../../shared/ipc/contract.js';
 import { IpcError } from '../../shared/ipc/envelope.js';
 import { withoutSame } from '../../shared/plan-delta.js';
+import type { Plan } from '../../shared/plan.js';
 import { defaultRuntimePod } from '../../shared/runtime.js';
 import type { RecentStore } from '../app-state/recent.js';
 import { exportBundle } from '../export/write-bundle.js';
@@ -142,17 +143,20 @@ export function createHandlers(env: HandlerEnv): Handlers {
       const plan = generateFor(engine, root, inputs);
       const base = sameAs === undefined ? null : session.planOf(sameAs);
       session.rememberPlan(seq, plan);
+      // A plain copy with the asked-for files' provenance only: the plan's own record computes
+      // lines on demand (for every file, when all are read) and cannot be cloned.
+      const sendable = (p: Plan): Plan => ({ ...p, provenance: provenanceOf(p, provenanceFor) });
       if (session.claimWarmUp()) {
+        // The same work as answering an edit, on the same inputs.
         const stop = warmUp(
-          () => withoutSame(generateFor(engine, root, inputs), plan),
+          () => withoutSame(sendable(generateFor(engine, root, inputs)), plan),
           () => session.latestSeq === seq && session.root === root,
           performance.now() - started,
           env.warmUp,
         );
         session.onPodClose(stop);
       }
-      // A plain copy either way: the plan's own record computes lines on demand and cannot be cloned.
-      const trimmed = { ...plan, provenance: provenanceOf(plan, provenanceFor) };
+      const trimmed = sendable(plan);
       const answer = { seq, superseded: false, plan: trimmed, diagnostics: diagnosticsFor(plan, inputs) };
       if (!base) return answer;
       const { plan: sent, delta } = withoutSame(trimmed, base);

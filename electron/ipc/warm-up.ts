@@ -1,13 +1,20 @@
-// V8 optimizes the generator only after it has run a few times, so the first edits after a
-// pod was opened took several times longer than later ones. After a pod's first plan, the host
-// runs the same generation a few more times while the client is quiet and drops the results.
+// V8 optimizes the generator only after it has run many times, so the first edits after a
+// pod was opened took several times longer than later ones (a 100-app pod's fifth plan takes
+// about three times its twentieth). After a pod's first plan, the host runs the same work as
+// answering an edit again while the client is quiet and drops the results: a few runs for any
+// pod, and more, within a time budget, for a quick one.
 // A new request stops it, and pods whose generation is slow are not warmed (each run would
-// hold the host for too long).
+// hold the host, and the machine, for too long).
 
 export interface WarmUpOptions {
-  /** Extra runs at most. */
+  /** Extra runs at least (unless stopped). */
   runs: number;
-  /** Wait after the first plan, and between runs. */
+  /** Extra runs at most; past `runs`, they stop once they took `budgetMs` in all. */
+  maxRuns: number;
+  budgetMs: number;
+  /** Runs back to back for at most this long, then waits `gapMs`, so a request waits little. */
+  sliceMs: number;
+  /** Wait after the first plan, and between slices. */
   delayMs: number;
   gapMs: number;
   /** No warm-up when the first plan took longer than this (a pod too big to regenerate unasked). */
@@ -16,30 +23,55 @@ export interface WarmUpOptions {
   maxRunMs: number;
 }
 
-export const WARM_UP: WarmUpOptions = { runs: 5, delayMs: 150, gapMs: 30, maxFirstRunMs: 1000, maxRunMs: 300 };
+export const WARM_UP: WarmUpOptions = {
+  runs: 5,
+  maxRuns: 200,
+  budgetMs: 800,
+  sliceMs: 8,
+  delayMs: 150,
+  gapMs: 20,
+  maxFirstRunMs: 1000,
+  maxRunMs: 200,
+};
 
 /**
- * Schedules up to `opts.runs` calls of `run` while `quiet()` holds. `firstRunMs` is how long
- * the real generation took. Returns a canceller.
+ * Schedules calls of `run` while `quiet()` holds. `firstRunMs` is how long the real generation
+ * took; `now` is the clock runs are timed with. Returns a canceller.
  */
-export function warmUp(run: () => void, quiet: () => boolean, firstRunMs: number, opts: WarmUpOptions = WARM_UP): () => void {
+export function warmUp(
+  run: () => void,
+  quiet: () => boolean,
+  firstRunMs: number,
+  opts: WarmUpOptions = WARM_UP,
+  now: () => number = () => performance.now(),
+): () => void {
   if (firstRunMs > opts.maxFirstRunMs) return () => {};
-  let left = opts.runs;
+  let done = 0;
+  let spentMs = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const later = (ms: number) => {
-    timer = setTimeout(step, ms);
+    timer = setTimeout(slice, ms);
     timer.unref?.();
   };
-  const step = () => {
-    if (left <= 0 || !quiet()) return;
-    left--;
-    const started = performance.now();
-    try {
-      run();
-    } catch {
-      return;
+  const wanted = () => done < opts.runs || (done < opts.maxRuns && spentMs < opts.budgetMs);
+  const slice = () => {
+    const sliceStart = now();
+    while (wanted() && quiet()) {
+      const started = now();
+      try {
+        run();
+      } catch {
+        return;
+      }
+      const took = now() - started;
+      done++;
+      spentMs += took;
+      if (took > opts.maxRunMs) return;
+      if (now() - sliceStart >= opts.sliceMs) {
+        if (wanted()) later(opts.gapMs);
+        return;
+      }
     }
-    if (performance.now() - started <= opts.maxRunMs) later(opts.gapMs);
   };
   later(opts.delayMs);
   return () => clearTimeout(timer);
