@@ -7,6 +7,7 @@ import { ManifestPreview } from './TextPreview';
 import { monaco } from '../monaco/monaco';
 import { setupMonaco } from '../monaco/languages';
 import { manifestUri } from '../monaco/schemas';
+import { MAX_FOLDING_REGIONS } from '../monaco/foldingRegions';
 import { setManifestHoverSource } from '../monaco/manifestHover';
 import { DARK_THEME, LIGHT_THEME } from '../monaco/themes';
 import { createTreeCache, pointerAtOffset, pointerRange } from '../model/jsonPointer';
@@ -64,7 +65,7 @@ export function ManifestEditor() {
       stickyScroll: { enabled: true, defaultModel: 'indentationModel' },
       // Every keystroke replaces all folding decorations: a 100-app manifest has thousands of
       // regions. The outermost ones (the pod, each app, its sections) are the ones worth folding.
-      foldingMaximumRegions: 1000,
+      foldingMaximumRegions: MAX_FOLDING_REGIONS,
     });
     editorRef.current = editor;
     flashIds.current = editor.createDecorationsCollection();

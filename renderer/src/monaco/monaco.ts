@@ -2,7 +2,7 @@
 // and the workers (bundled locally by Vite's `?worker` imports; nothing comes from a network).
 import * as monaco from 'monaco-editor/editor';
 import './features';
-import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
+import { getWorker as getJsonWorker, jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
 
@@ -12,4 +12,4 @@ import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker
   },
 };
 
-export { monaco, jsonDefaults };
+export { monaco, jsonDefaults, getJsonWorker };

@@ -3,6 +3,7 @@
 import podSchema from './schemas/pod-manifest.schema.json';
 import imageSchema from './schemas/image-manifest.schema.json';
 import { jsonDefaults, monaco } from './monaco';
+import { registerJsonFolding } from './jsonFolding';
 
 export const POD_MODEL_PREFIX = 'inmemory://podunit/manifests/pod/';
 export const IMAGE_MODEL_PREFIX = 'inmemory://podunit/manifests/image/';
@@ -16,6 +17,7 @@ export function manifestUri(docId: string): monaco.Uri {
 export function registerSchemas(): void {
   // Colour decorators scan every string of the manifest after each change; manifests hold no
   // colours, and for a 100-app pod the round trip to the worker costs more than the edit.
+  // Folding comes from registerJsonFolding, which asks the worker for fewer regions.
   jsonDefaults.setModeConfiguration({
     documentFormattingEdits: true,
     documentRangeFormattingEdits: true,
@@ -24,10 +26,11 @@ export function registerSchemas(): void {
     documentSymbols: true,
     tokens: true,
     colors: false,
-    foldingRanges: true,
+    foldingRanges: false,
     diagnostics: true,
     selectionRanges: true,
   });
+  registerJsonFolding();
   jsonDefaults.setDiagnosticsOptions({
     validate: true,
     allowComments: false,
