@@ -50,3 +50,22 @@ test('manifest editor: the pod manifest folds by its objects and arrays', async 
   await expect.poll(() => editorText(page, 'Manifest editor')).not.toContain('"name": "rorf"');
   await expect(editor.locator('.codicon-folding-collapsed')).toHaveCount(1);
 });
+
+test('once the page is idle, the editing warm-up runs off screen and leaves nothing behind', async ({ page, openApp }) => {
+  // Off-screen hosts appear and go as direct children of the body; record each one seen.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __offScreenSeen: string[] }).__offScreenSeen = seen;
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) {
+        if (n instanceof HTMLElement && n.parentElement === document.body && n.getAttribute('aria-hidden') === 'true' && n.inert) seen.push(n.className || 'host');
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await openApp(SAMPLE.twoApps);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __offScreenSeen: string[] }).__offScreenSeen.length), { timeout: 15_000 }).toBe(2);
+  await expect.poll(() => page.evaluate(() => [...document.body.children].filter((e) => e.getAttribute('aria-hidden') === 'true' && (e as HTMLElement).inert).length)).toBe(0);
+  // The editors the page shows are the only ones left: manifest, unit, and the diff's two sides.
+  await expect.poll(() => page.evaluate(() => document.querySelectorAll('.monaco-editor').length - document.querySelectorAll('.monaco-diff-editor').length)).toBe(4);
+  await expect.poll(() => editorText(page, 'Manifest editor')).toContain('"name": "rorf"');
+});

@@ -26,7 +26,7 @@ export interface WarmUpOptions {
 export const WARM_UP: WarmUpOptions = {
   runs: 5,
   maxRuns: 200,
-  budgetMs: 800,
+  budgetMs: 300,
   sliceMs: 8,
   delayMs: 150,
   gapMs: 20,

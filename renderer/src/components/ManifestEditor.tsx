@@ -7,7 +7,9 @@ import { ManifestPreview } from './TextPreview';
 import { monaco } from '../monaco/monaco';
 import { setupMonaco } from '../monaco/languages';
 import { manifestUri } from '../monaco/schemas';
-import { MAX_FOLDING_REGIONS } from '../monaco/foldingRegions';
+import { MANIFEST_EDITOR_OPTIONS } from '../monaco/editorOptions';
+import { warmUpEditing } from '../monaco/warmEditing';
+import { whenIdle } from '../app/idle';
 import { setManifestHoverSource } from '../monaco/manifestHover';
 import { DARK_THEME, LIGHT_THEME } from '../monaco/themes';
 import { createTreeCache, pointerAtOffset, pointerRange } from '../model/jsonPointer';
@@ -45,27 +47,18 @@ export function ManifestEditor() {
   const podOpen = useApp((s) => s.podStatus === 'open');
   /** Until the editor shows a manifest, the preview the pane opened with stays on top of it. */
   const [editorShown, setEditorShown] = useState(false);
+  useEffect(() => {
+    if (editorShown) whenIdle(warmUpEditing);
+  }, [editorShown]);
 
   // The editor itself, created once.
   useEffect(() => {
     setupMonaco();
     const editor = monaco.editor.create(hostRef.current!, {
+      ...MANIFEST_EDITOR_OPTIONS,
       model: null,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      fontSize: 13,
-      tabSize: 2,
-      scrollBeyondLastLine: false,
-      fixedOverflowWidgets: true,
-      renderLineHighlight: 'line',
       ariaLabel: 'Manifest JSON',
       theme: isDark(store.getState()) ? DARK_THEME : LIGHT_THEME,
-      wordBasedSuggestions: 'off',
-      // The outline model would ask the JSON worker for all symbols after every keystroke.
-      stickyScroll: { enabled: true, defaultModel: 'indentationModel' },
-      // Every keystroke replaces all folding decorations: a 100-app manifest has thousands of
-      // regions. The outermost ones (the pod, each app, its sections) are the ones worth folding.
-      foldingMaximumRegions: MAX_FOLDING_REGIONS,
     });
     editorRef.current = editor;
     flashIds.current = editor.createDecorationsCollection();

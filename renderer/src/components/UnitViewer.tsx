@@ -7,6 +7,7 @@ import { UnitPreview } from './TextPreview';
 import type { LineProvenance, Plan } from '../../../shared/plan';
 import { monaco } from '../monaco/monaco';
 import { setupMonaco } from '../monaco/languages';
+import { UNIT_VIEWER_OPTIONS } from '../monaco/editorOptions';
 import { setModelContext, onRevealSource } from '../monaco/unitHover';
 import { languageForPath } from '../monaco/systemdLanguage';
 import { DARK_THEME, LIGHT_THEME } from '../monaco/themes';
@@ -74,27 +75,10 @@ export function UnitViewer() {
   useEffect(() => {
     setupMonaco();
     const editor = monaco.editor.create(hostRef.current!, {
+      ...UNIT_VIEWER_OPTIONS,
       model: null,
-      readOnly: true,
-      domReadOnly: true,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      fontSize: 13,
-      scrollBeyondLastLine: false,
-      fixedOverflowWidgets: true,
-      lineDecorationsWidth: 8,
-      glyphMargin: false,
-      folding: true,
-      showFoldingControls: 'mouseover',
-      wordWrap: 'off',
-      renderWhitespace: 'none',
       ariaLabel: 'Generated file',
       theme: isDark(store.getState()) ? DARK_THEME : LIGHT_THEME,
-      occurrencesHighlight: 'off',
-      // Units have no bracket structure to colour; colouring would tokenize every file shown.
-      bracketPairColorization: { enabled: false },
-      // Section headers ([Service]) stay in view while scrolling through long option lists.
-      stickyScroll: { enabled: true, defaultModel: 'foldingProviderModel', maxLineCount: 2 },
     });
     editorRef.current = editor;
     decor.current = {
