@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 // The window: toolbar, banners, three panes (tree | manifests + problems | units + diff),
 // status bar, dialogs and the command layer.
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useApp, useController, useStoreApi } from './context';
 import { installShortcuts, type Command } from './commands';
 import { copyText } from './clipboard';
@@ -161,21 +161,21 @@ export function App() {
         </aside>
         <Splitter orientation="vertical" label="Resize the pod tree" value={leftWidth} min={180} max={600} onChange={setLeftWidth} />
         <main className="center-column" style={{ gridTemplateRows: `minmax(120px, 1fr) 5px ${problemsCollapsed ? 'auto' : `${problemsHeight}px`}` }}>
-          {editorsMounted
-            ? <Suspense fallback={<PaneShell name="Manifest editor" className="manifest-pane"><ManifestPreview /></PaneShell>}><ManifestEditor /></Suspense>
-            : <PaneShell name="Manifest editor" className="manifest-pane"><ManifestPreview /></PaneShell>}
+          <EditorPane mounted={editorsMounted} shell={<PaneShell name="Manifest editor" className="manifest-pane"><ManifestPreview /></PaneShell>}>
+            <ManifestEditor />
+          </EditorPane>
           <Splitter orientation="horizontal" label="Resize the problems list" value={problemsHeight} min={60} max={600} invert onChange={(v) => { setProblemsHeight(v); setProblemsCollapsed(false); }} />
           <ProblemsPanel collapsed={problemsCollapsed} onToggle={() => setProblemsCollapsed(!problemsCollapsed)} onWantHeight={(h) => setProblemsHeight((cur) => Math.max(cur, h))} />
         </main>
         <Splitter orientation="vertical" label="Resize the unit and diff column" value={rightWidth} min={300} max={Math.max(320, window.innerWidth - 500)} invert onChange={setRightWidth} />
         <div className="right-column" style={{ gridTemplateRows: `minmax(120px, 1fr) 5px ${diffHeight}px` }}>
-          {editorsMounted
-            ? <Suspense fallback={<PaneShell name="Unit viewer" className="unit-pane"><UnitPreview /></PaneShell>}><UnitViewer /></Suspense>
-            : <PaneShell name="Unit viewer" className="unit-pane"><UnitPreview /></PaneShell>}
+          <EditorPane mounted={editorsMounted} shell={<PaneShell name="Unit viewer" className="unit-pane"><UnitPreview /></PaneShell>}>
+            <UnitViewer />
+          </EditorPane>
           <Splitter orientation="horizontal" label="Resize the diff" value={diffHeight} min={120} max={Math.max(140, window.innerHeight - 260)} invert onChange={setDiffHeight} />
-          {editorsMounted
-            ? <Suspense fallback={<PaneShell name="Diff" className="diff-pane" />}><DiffView /></Suspense>
-            : <PaneShell name="Diff" className="diff-pane" />}
+          <EditorPane mounted={editorsMounted} shell={<PaneShell name="Diff" className="diff-pane" />}>
+            <DiffView />
+          </EditorPane>
         </div>
       </div>
       <StatusBar />
@@ -187,6 +187,11 @@ export function App() {
       {dialog?.kind === 'export' && <ExportDialog onClose={close} initial={dialog.initial} />}
     </div>
   );
+}
+
+/** A Monaco pane: its shell (with a text preview) until the editors mount, then while its code loads. */
+function EditorPane({ mounted, shell, children }: { mounted: boolean; shell: ReactNode; children: ReactNode }) {
+  return mounted ? <Suspense fallback={shell}>{children}</Suspense> : shell;
 }
 
 function WelcomeHint({ onOpen }: { onOpen(): void }) {
