@@ -20,9 +20,9 @@ import { unitNamePathEscape, quoteExec } from './escape.js';
 import { PROTECT_KERNEL_HIDDEN_DIRS, PROTECT_KERNEL_HIDDEN_PATHS, PROTECT_KERNEL_RO_PATHS } from './protect-paths.js';
 import { UNIT_DIR, relAppRootfs, type GenContext } from './pod.js';
 import { execSource, fieldSource, hostFact, runtimeOption } from './sources.js';
-import { CONSTANT, unitOption, unitOptionFrom, type UnitOption } from './unit-option.js';
+import { CONSTANT, unitOption, unitOptionFrom, type OptionRun, type UnitEntry, type UnitOption } from './unit-option.js';
 import type { UnitWriter } from './unit-writer.js';
-import { sharedOptionRun } from './serialize.js';
+import { optionRun } from './serialize.js';
 import { writeSocketActivationUnit } from './socket-unit.js';
 
 interface PreparedApp {
@@ -135,21 +135,21 @@ function supportsNotify(ctx: GenContext, app: string): Provenance | null {
   return ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(a.value) ? fieldSource(a, 'value') : null;
 }
 
-const filterOptionCache = new WeakMap<readonly string[], Map<string, UnitOption[]>>();
+const filterOptionCache = new WeakMap<readonly string[], Map<string, OptionRun>>();
 
-/** SystemCallFilter= lines; shared between apps with the same filter (the options are never mutated). */
-function systemCallFilterOptions(sf: SeccompFilter): UnitOption[] {
+/** SystemCallFilter= lines, none for an empty filter; shared between apps with the same filter (the options are never mutated). */
+function systemCallFilterOptions(sf: SeccompFilter): OptionRun | null {
+  if (sf.syscalls.length === 0) return null;
   const prefix = sf.mode === 'blacklist' ? '~' : '';
   let byPrefix = filterOptionCache.get(sf.syscalls);
   if (!byPrefix) filterOptionCache.set(sf.syscalls, (byPrefix = new Map()));
   const key = prefix + '\u0000' + sf.sources.map((s) => JSON.stringify(s)).join();
-  let opts = byPrefix.get(key);
-  if (!opts) {
-    opts = sf.syscalls.map((s) => unitOptionFrom('Service', 'SystemCallFilter', prefix + s, sf.sources));
-    sharedOptionRun(opts);
-    byPrefix.set(key, opts);
+  let run = byPrefix.get(key);
+  if (!run) {
+    run = optionRun(sf.syscalls.map((s) => unitOptionFrom('Service', 'SystemCallFilter', prefix + s, sf.sources)));
+    byPrefix.set(key, run);
   }
-  return opts;
+  return run;
 }
 
 const cleanedAbsolute = new Map<string, string>();
@@ -185,7 +185,7 @@ export function appUnit(uw: UnitWriter, ra: RuntimeApp, binPath: string, binSour
   const img = imageName(ctx, name);
   const imgSrc: Provenance = ctx.pod.images.get(name) ? fieldSource(ctx.pod.images.get(name)!, 'name') : CONSTANT;
   const nameSrc = fieldSource(ra, 'name');
-  let opts: UnitOption[] = [
+  let opts: UnitEntry[] = [
     ...callerOpts,
     unitOption('Unit', 'Description', `Application=${name} Image=${img}`, nameSrc, imgSrc),
     unitOption('Unit', 'DefaultDependencies', 'false'),
@@ -206,7 +206,7 @@ export function appUnit(uw: UnitWriter, ra: RuntimeApp, binPath: string, binSour
   uw.activate(`${name}.service`, `${UNIT_DIR}/default.target.wants/${name}.service`);
 }
 
-function appSystemdUnit(uw: UnitWriter, pa: PreparedApp, binPath: string, binSource: Provenance, opts: UnitOption[]): UnitOption[] | null {
+function appSystemdUnit(uw: UnitWriter, pa: PreparedApp, binPath: string, binSource: Provenance, opts: UnitEntry[]): UnitEntry[] | null {
   const ctx = uw.ctx;
   if (uw.err) return null;
   let flavor: string;
@@ -252,7 +252,8 @@ function appSystemdUnit(uw: UnitWriter, pa: PreparedApp, binPath: string, binSou
   if (pa.seccomp) {
     const sf = pa.seccomp;
     if (sf.errno !== '') opts.push(unitOption('Service', 'SystemCallErrorNumber', sf.errno, ...sf.sources));
-    opts.push(...systemCallFilterOptions(sf));
+    const filter = systemCallFilterOptions(sf);
+    if (filter) opts.push(filter);
   }
   opts.push(unitOption('Service', 'NoNewPrivileges', String(pa.noNewPrivileges), ...pa.nnpSources));
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { clean, join, splitList } from './gopath.js';
 import { goQuote, toWellFormed } from './goquote.js';
 import { quoteExec, unitNamePathEscape } from './escape.js';
-import { serializeUnit, sharedOptionRun } from './serialize.js';
+import { serializeUnit, optionRun } from './serialize.js';
 import { unitOption } from './unit-option.js';
 import { atoi } from './goparse.js';
 import { parseUidRange } from './uid-range.js';
@@ -52,21 +52,31 @@ test('unit serialization groups sections in first-appearance order', () => {
   const u = serializeUnit([unitOption('Service', 'A', '1'), unitOption('Unit', 'B', ''), unitOption('Service', 'C', 'multi\nline')]);
   assert.equal(u.content, '[Service]\nA=1\nC=multi\nline\n\n[Unit]\nB=\n');
   assert.deepEqual(u.lines.map((l) => l.line), [2, 3, 7]);
+  const pod = { kind: 'runtime', option: 'Debug' } as const;
+  const host = { kind: 'host', fact: 'cgroup controllers' } as const;
+  const sourced = serializeUnit([unitOption('Service', 'A', '1', pod, host), unitOption('Service', 'B', '2'), unitOption('Service', 'C', '3', host)]);
+  assert.deepEqual(sourced.lines.map((l) => l.sources), [[pod, host], [{ kind: 'constant' }], [host]]);
   assert.equal(serializeUnit([]).content, '');
+  const older = serializeUnit([unitOption('Unit', 'A', '1'), unitOption('Service', 'B', 'two\nlines'), unitOption('Install', 'C', '')], 'blank-after-every-section');
+  assert.equal(older.content, '[Unit]\nA=1\n\n[Service]\nB=two\nlines\n\n[Install]\nC=\n\n');
+  assert.deepEqual(older.lines.map((l) => [l.line, l.key]), [[2, 'A'], [5, 'B'], [9, 'C']]);
 });
 
-test('a shared option run serializes like the same options listed one by one', () => {
-  const run = sharedOptionRun(['read', 'write', 'exit'].map((n) => unitOption('Service', 'SystemCallFilter', n)));
+test('an option run serializes like the same options listed one by one', () => {
+  const options = ['read', 'write', 'exit'].map((n) => unitOption('Service', 'SystemCallFilter', n));
+  const run = optionRun(options);
   const before = unitOption('Service', 'User', '0');
   const after = unitOption('Unit', 'After', 'x.service');
-  const copies = run.map((o) => unitOption(o.section, o.name, o.value));
-  const shared = serializeUnit([before, ...run, after]);
-  assert.equal(shared.content, serializeUnit([before, ...copies, after]).content);
+  const shared = serializeUnit([before, run, after]);
+  const listed = serializeUnit([before, ...options, after]);
+  assert.equal(shared.content, listed.content);
   assert.equal(shared.content, '[Service]\nUser=0\nSystemCallFilter=read\nSystemCallFilter=write\nSystemCallFilter=exit\n\n[Unit]\nAfter=x.service\n');
-  // Part of a run, or a run interrupted by another option, is written option by option.
-  assert.equal(serializeUnit([run[0], before, run[1], run[2]]).content, '[Service]\nSystemCallFilter=read\nUser=0\nSystemCallFilter=write\nSystemCallFilter=exit\n');
-  assert.equal(serializeUnit(run.slice(0, 2)).content, '[Service]\nSystemCallFilter=read\nSystemCallFilter=write\n');
   assert.deepEqual(shared.lines.map((l) => l.line), [2, 3, 4, 5, 8]);
+  assert.deepEqual(shared.lines, listed.lines);
+  // A run belongs to its section: it is written with the section's other options.
+  assert.deepEqual(serializeUnit([after, run, before]).lines.map((l) => [l.line, l.key]), [[2, 'After'], [5, 'SystemCallFilter'], [6, 'SystemCallFilter'], [7, 'SystemCallFilter'], [8, 'User']]);
+  assert.throws(() => optionRun([before, after]), /spans sections/);
+  assert.throws(() => optionRun([]), /needs options/);
 });
 
 test('strconv.Atoi and the uid range', () => {

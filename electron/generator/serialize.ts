@@ -3,47 +3,34 @@
 // The go-systemd that rkt v0.7.0 vendored ended every section with a blank line instead (and
 // wrote the sections in Go map order, which the first-appearance order stands in for).
 // Line provenance is kept beside the bytes, computed on first use; it never changes the bytes.
-import type { LineProvenance } from '../../shared/plan.js';
+import type { LineProvenance, Provenance } from '../../shared/plan.js';
 import type { Profile } from './profile.js';
-import type { UnitOption } from './unit-option.js';
+import { CONSTANT_SOURCES, type OptionRun, type UnitEntry, type UnitOption } from './unit-option.js';
 
-export interface SerializedUnit {
-  content: string;
-  /** Line provenance, computed on first use (most generated lines are never inspected). */
-  readonly lines: LineProvenance[];
+/** A unit's bytes, and its line provenance computed on first use (most generated lines are never inspected). */
+export class SerializedUnit {
+  private computed: LineProvenance[] | null = null;
+
+  constructor(
+    readonly content: string,
+    private readonly emitted: readonly Emitted[],
+  ) {}
+
+  get lines(): LineProvenance[] {
+    return (this.computed ??= lineProvenance(this.emitted));
+  }
 }
 
 type Layout = Profile['unitLayout'];
 
-function groupBySection(options: UnitOption[]): Map<string, UnitOption[]> {
-  const sections = new Map<string, UnitOption[]>();
-  for (const o of options) {
-    const list = sections.get(o.section);
-    if (list) list.push(o);
-    else sections.set(o.section, [o]);
-  }
-  return sections;
-}
-
-interface Run {
-  options: readonly UnitOption[];
-  text: string;
-}
-
-/** Serialized text of option lists shared by many units, keyed by their first option. */
-const runs = new WeakMap<UnitOption, Run>();
-
-/**
- * Marks a list of options (one section, never mutated) that many units include as a whole,
- * such as a seccomp filter's SystemCallFilter= lines: its text is built once.
- */
-export function sharedOptionRun(options: readonly UnitOption[]): readonly UnitOption[] {
-  if (options.length > 0 && !runs.has(options[0])) {
-    let text = '';
-    for (const o of options) text += o.name + '=' + o.value + '\n';
-    runs.set(options[0], { options, text: flat(text) });
-  }
-  return options;
+/** Options many units list together (one section, never mutated): their text is built once. */
+export function optionRun(options: readonly UnitOption[]): OptionRun {
+  if (options.length === 0) throw new Error('an option run needs options');
+  const section = options[0].section;
+  if (options.some((o) => o.section !== section)) throw new Error('an option run spans sections');
+  let text = '';
+  for (const o of options) text += o.name + '=' + o.value + '\n';
+  return { section, options, text: flat(text) };
 }
 
 /** A flat copy of a string built by concatenation. */
@@ -51,15 +38,8 @@ function flat(s: string): string {
   return [s].join('');
 }
 
-function runAt(opts: UnitOption[], i: number): Run | null {
-  const run = runs.get(opts[i]);
-  if (!run || i + run.options.length > opts.length) return null;
-  for (let k = 1; k < run.options.length; k++) if (opts[i + k] !== run.options[k]) return null;
-  return run;
-}
-
 /** Section names in order of first appearance. */
-function sectionOrder(options: UnitOption[]): string[] {
+function sectionOrder(options: readonly UnitEntry[]): string[] {
   const order: string[] = [];
   let last: string | null = null;
   for (const o of options) {
@@ -70,53 +50,98 @@ function sectionOrder(options: UnitOption[]): string[] {
   return order;
 }
 
-export function serializeUnit(options: UnitOption[], layout: Layout = 'blank-between-sections'): SerializedUnit {
+// Scratch lists reused by every unit: a unit's text pieces and provenance trail are gathered
+// here and copied out at their exact size, so growing them leaves no garbage per unit.
+const pieces: string[] = [];
+const trail: Emitted[] = [];
+
+export function serializeUnit(options: readonly UnitEntry[], layout: Layout = 'blank-between-sections'): SerializedUnit {
   const blankAfterEach = layout === 'blank-after-every-section';
-  const parts: string[] = [];
-  // A shared run's text is appended as it is, not copied: big pods repeat it in every unit.
+  let np = 0;
+  let nt = 0;
+  // A run's text is appended as it is, not copied: big pods repeat it in every unit.
   let content = '';
   let first = true;
   // Units have two or three sections: a pass over the options per section copies nothing.
   for (const section of sectionOrder(options)) {
-    parts.push(first || blankAfterEach ? '[' : '\n[', section, ']\n');
+    pieces[np++] = first || blankAfterEach ? '[' : '\n[';
+    pieces[np++] = section;
+    pieces[np++] = ']\n';
+    trail[nt++] = first || blankAfterEach ? 1 : 2;
     first = false;
     for (let i = 0; i < options.length; i++) {
       const o = options[i];
       if (o.section !== section) continue;
-      const run = runAt(options, i);
-      if (run) {
-        content += parts.join('') + run.text;
-        parts.length = 0;
-        i += run.options.length - 1;
+      if ('options' in o) {
+        content += joined(np) + o.text;
+        np = 0;
+        trail[nt++] = o;
         continue;
       }
-      parts.push(o.name, '=', o.value, '\n');
+      pieces[np++] = o.name;
+      pieces[np++] = '=';
+      pieces[np++] = o.value;
+      pieces[np++] = '\n';
+      // The option itself is not kept (its value is already in the content): only its
+      // name, its sources and how many lines its value takes.
+      trail[nt++] = o.name;
+      if (o.sources === CONSTANT_SOURCES) trail[nt++] = CONSTANT_SOURCES;
+      else for (const src of o.sources) trail[nt++] = src;
+      if (o.value.includes('\n')) trail[nt++] = countNewlines(o.value);
     }
-    if (blankAfterEach) parts.push('\n');
+    if (blankAfterEach) {
+      pieces[np++] = '\n';
+      trail[nt++] = 1;
+    }
   }
-  content += parts.join('');
-  let lines: LineProvenance[] | undefined;
-  // Only the option list is kept for later: the grouping is cheap to redo and short-lived.
-  return {
-    content,
-    get lines() {
-      return (lines ??= lineProvenance(groupBySection(options), blankAfterEach));
-    },
-  };
+  content += joined(np);
+  const emitted = trail.slice(0, nt);
+  trail.fill(0, 0, nt);
+  return new SerializedUnit(content, emitted);
 }
 
-function lineProvenance(sections: Map<string, UnitOption[]>, blankAfterEach: boolean): LineProvenance[] {
+/** The first n pieces joined; the scratch list forgets them. */
+function joined(n: number): string {
+  const text = pieces.slice(0, n).join('');
+  pieces.fill('', 0, n);
+  return text;
+}
+
+/**
+ * In file order: an option's name followed by each of its sources (or the shared constant
+ * sources list); a shared run; or a number of lines that start no option (section headers,
+ * blank lines, the rest of a value that spans lines). Sources lists are rebuilt when asked for,
+ * so a unit keeps no array per option.
+ */
+type Emitted = string | Provenance | readonly Provenance[] | OptionRun | number;
+
+function isProvenance(e: Emitted | undefined): e is Provenance {
+  return typeof e === 'object' && 'kind' in e;
+}
+
+function lineProvenance(emitted: readonly Emitted[]): LineProvenance[] {
   const lines: LineProvenance[] = [];
   let line = 1;
-  let first = true;
-  for (const opts of sections.values()) {
-    line += first || blankAfterEach ? 1 : 2;
-    first = false;
-    for (const o of opts) {
-      lines.push({ line, key: o.name, sources: o.sources });
-      line += o.value.includes('\n') ? 1 + countNewlines(o.value) : 1;
+  for (let i = 0; i < emitted.length; i++) {
+    const e = emitted[i];
+    if (typeof e === 'number') {
+      line += e;
+    } else if (typeof e === 'string') {
+      let sources: Provenance[];
+      if (Array.isArray(emitted[i + 1])) {
+        sources = emitted[++i] as Provenance[];
+      } else {
+        sources = [];
+        while (isProvenance(emitted[i + 1])) sources.push(emitted[++i] as Provenance);
+      }
+      lines.push({ line, key: e, sources });
+      line++;
+    } else if ('options' in e) {
+      for (const o of e.options) {
+        lines.push({ line, key: o.name, sources: o.sources });
+        line += o.value.includes('\n') ? 1 + countNewlines(o.value) : 1;
+      }
     }
-    if (blankAfterEach) line++;
   }
   return lines;
 }

@@ -8,6 +8,19 @@ export interface UnitOption {
   sources: Provenance[];
 }
 
+/**
+ * Options that many units list together, all in one section, such as a seccomp filter's
+ * SystemCallFilter= lines: one entry in a unit's option list, its text built once.
+ */
+export interface OptionRun {
+  readonly section: string;
+  readonly options: readonly UnitOption[];
+  readonly text: string;
+}
+
+/** What a unit's option list holds. */
+export type UnitEntry = UnitOption | OptionRun;
+
 export const CONSTANT: Provenance = { kind: 'constant' };
 
 /** The sources of anything constant: one frozen list shared by every such option and line. */

@@ -6,7 +6,7 @@ import { FsError } from './podfs.js';
 import { GenError, toGenError, wrap } from './gen-error.js';
 import type { GenContext } from './pod.js';
 import { serializeUnit } from './serialize.js';
-import type { UnitOption } from './unit-option.js';
+import type { UnitEntry } from './unit-option.js';
 
 export class UnitWriter {
   err: GenError | null = null;
@@ -14,7 +14,7 @@ export class UnitWriter {
   constructor(readonly ctx: GenContext) {}
 
   /** open(O_WRONLY|O_CREAT|O_TRUNC, 0644), write, then the uid shift. */
-  writeUnit(path: string, errmsg: string, options: UnitOption[]): void {
+  writeUnit(path: string, errmsg: string, options: readonly UnitEntry[]): void {
     if (this.err) return;
     const unit = serializeUnit(options);
     try {
