@@ -30,13 +30,19 @@ function planOf(caseDir: string, profile: string): Plan {
   }
 }
 
-/** 1-based numbers of the lines that start an option: not blank, not a section header, not inside a multi-line value. */
-function optionLines(content: string, multiLine: boolean): number[] | null {
-  if (multiLine) return null;
+/**
+ * 1-based numbers of the lines that start an option: every line but blank ones and section
+ * headers. Null when a line is not `Name=…` (a value spanning lines), where that cannot be told.
+ */
+function optionLines(content: string): number[] | null {
   const out: number[] = [];
-  content.split('\n').forEach((l, i) => {
-    if (l !== '' && !l.startsWith('[')) out.push(i + 1);
-  });
+  const lines = content.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l === '' || l.startsWith('[')) continue;
+    if (!/^[A-Za-z][A-Za-z0-9]*=/.test(l)) return null;
+    out.push(i + 1);
+  }
   return out;
 }
 
@@ -51,8 +57,7 @@ function checkUnits(label: string, plan: Plan): number {
       assert.ok(text[l.line - 1]?.startsWith(`${l.key}=`), `${label} ${e.path}:${l.line} is ${JSON.stringify(text[l.line - 1])}, provenance says ${l.key}`);
       assert.ok(l.sources.length > 0, `${label} ${e.path}:${l.line} has sources`);
     }
-    const multiLine = lines.some((l, i) => i + 1 < lines.length && lines[i + 1].line - l.line > 1 && text[l.line] !== '');
-    const expected = optionLines(e.content, multiLine);
+    const expected = optionLines(e.content);
     if (expected) assert.deepEqual(lines.map((l) => l.line), expected, `${label} ${e.path}: one record per option line`);
     checked++;
   }

@@ -109,7 +109,7 @@ function joined(n: number): string {
 
 /**
  * In file order: an option's name followed by each of its sources (or the shared constant
- * sources list); a shared run; or a number of lines that start no option (section headers,
+ * sources list); an option run; or a number of lines that start no option (section headers,
  * blank lines, the rest of a value that spans lines). Sources lists are rebuilt when asked for,
  * so a unit keeps no array per option.
  */
