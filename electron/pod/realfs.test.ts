@@ -46,3 +46,34 @@ test('paths with dot components and links resolve inside the root', () => {
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('a lookup under a missing or non-directory parent fails there and reads nothing outside the root', () => {
+  const root = tempRoot();
+  const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'podunit-realfs-cwd-'));
+  const cwd = process.cwd();
+  try {
+    // Files named like the errors, where a lookup that took an error for a directory would land.
+    for (const errno of ['ENOENT', 'ENOTDIR']) {
+      fs.mkdirSync(path.join(elsewhere, errno, 'deeper'), { recursive: true });
+      fs.writeFileSync(path.join(elsewhere, errno, 'secret'), 'outside');
+    }
+    process.chdir(elsewhere);
+    const rfs = new RealPodFs(root);
+    assert.equal(rfs.tryLstat('missing/secret'), null);
+    assert.equal(rfs.tryLstat('a/missing/secret'), null);
+    assert.equal(rfs.tryLstat('a/missing/deeper/secret'), null);
+    assert.throws(() => rfs.readFile('missing/secret'), /open missing\/secret: no such file or directory/);
+    assert.equal(rfs.tryLstat('a/b/present/secret'), null);
+    assert.throws(() => rfs.lstat('a/b/present/secret'), /lstat a\/b\/present\/secret: not a directory/);
+    assert.throws(() => rfs.readdir('a/b/present/deeper'), /not a directory/);
+    // Through a link to a missing directory: the lookup fails instead of landing in the link's parent.
+    fs.writeFileSync(path.join(root, 'a/beside'), 'x');
+    fs.symlinkSync('/a/missing', path.join(root, 'dangling'));
+    assert.equal(rfs.tryLstat('dangling/beside'), null);
+    assert.throws(() => rfs.readFile('dangling/beside'), /no such file or directory/);
+  } finally {
+    process.chdir(cwd);
+    fs.rmSync(root, { recursive: true, force: true });
+    fs.rmSync(elsewhere, { recursive: true, force: true });
+  }
+});

@@ -28,6 +28,8 @@ function errnoOf(e: unknown): Errno {
 }
 
 type Looked = { st: FsStat } | { err: Errno };
+/** A resolved directory's path, or why it could not be resolved (never a string: that would read as a path). */
+type ResolvedDir = string | { err: Errno };
 
 const ABSENT: Looked = { err: 'ENOENT' };
 
@@ -35,7 +37,7 @@ const ABSENT: Looked = { err: 'ENOENT' };
 const PLAIN_PATH = /^(?!\.\.?(\/|$))[^/]+(\/(?!\.\.?(\/|$))[^/]+)*$/;
 
 export class RealPodFs implements PodFs {
-  private readonly dirs = new Map<string, string | Errno>();
+  private readonly dirs = new Map<string, ResolvedDir>();
   private readonly lstats = new Map<string, Looked>();
   private readonly links = new Map<string, string>();
   private readonly contents = new Map<string, Uint8Array>();
@@ -164,7 +166,7 @@ export class RealPodFs implements PodFs {
    * A plain key whose parent is resolved (or resolves the same way) only needs its last
    * component checked; null when that component is a symlink (the full walk handles those).
    */
-  private resolveLastDir(key: string): string | Errno | null {
+  private resolveLastDir(key: string): ResolvedDir | null {
     const slash = key.lastIndexOf('/');
     if (slash <= 0 || !PLAIN_PATH.test(key)) return null;
     const parent = this.resolveDir(key.slice(0, slash));
@@ -174,13 +176,13 @@ export class RealPodFs implements PodFs {
     const listed = this.subdirsOf(parent);
     if (listed !== null && !this.lstats.has(next)) {
       const type = listed.get(name);
-      if (type === undefined) return 'ENOENT';
+      if (type === undefined) return { err: 'ENOENT' };
       if (type === 'dir') return next;
     }
     const r = this.lstatAbs(next);
-    if ('err' in r) return r.err;
+    if ('err' in r) return r;
     if (r.st.kind === 'symlink') return null;
-    return r.st.kind === 'dir' ? next : 'ENOTDIR';
+    return r.st.kind === 'dir' ? next : { err: 'ENOTDIR' };
   }
 
   /**
@@ -236,7 +238,7 @@ export class RealPodFs implements PodFs {
       parentKey = parts.join('/');
     }
     const parent = this.resolveDir(parentKey);
-    if (typeof parent !== 'string') return { err: parent };
+    if (typeof parent !== 'string') return parent;
     if (name === '..') return parent === this.root ? this.root : path.dirname(parent);
     const abs = parent + '/' + name;
     if (!follow) return abs;
@@ -249,7 +251,7 @@ export class RealPodFs implements PodFs {
   }
 
   /** A directory path with every symlink resolved inside the root (cached). */
-  private resolveDir(key: string): string | Errno {
+  private resolveDir(key: string): ResolvedDir {
     const cached = this.dirs.get(key);
     if (cached !== undefined) return cached;
     const quick = this.resolveLastDir(key);
@@ -260,7 +262,7 @@ export class RealPodFs implements PodFs {
     let cur = this.root;
     let links = 0;
     const queue = key === '' ? [] : key.split('/');
-    let result: string | Errno = this.root;
+    let result: ResolvedDir = this.root;
     while (queue.length > 0) {
       const part = queue.shift()!;
       if (part === '' || part === '.') continue;
@@ -271,12 +273,12 @@ export class RealPodFs implements PodFs {
       const next = cur + '/' + part;
       const r = this.lstatAbs(next);
       if ('err' in r) {
-        result = r.err;
+        result = r;
         break;
       }
       if (r.st.kind === 'symlink') {
         if (++links > MAX_LINKS) {
-          result = 'ELOOP';
+          result = { err: 'ELOOP' };
           break;
         }
         const target = this.linkAt(next);
@@ -285,7 +287,7 @@ export class RealPodFs implements PodFs {
         continue;
       }
       if (r.st.kind !== 'dir') {
-        result = 'ENOTDIR';
+        result = { err: 'ENOTDIR' };
         break;
       }
       cur = next;
