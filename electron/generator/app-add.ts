@@ -3,6 +3,7 @@
 import type { Provenance } from '../../shared/plan.js';
 import type { RuntimePod } from '../../shared/runtime.js';
 import { GenError, panicError, wrap } from './gen-error.js';
+import { goQuote } from './goquote.js';
 import { findBinPath } from './binpath.js';
 import { appUnit } from './app-unit.js';
 import { appReaperUnit } from './reaper.js';
@@ -20,7 +21,7 @@ export function appAdd(ctx: GenContext, snapshot: PodSnapshot, name: string, sav
     return wrap('failed to load pod', e);
   }
   const ra = ctx.pod.manifest.apps.find((a) => a.name === name);
-  if (!ra) return new GenError(`failed to find app ${JSON.stringify(name)}`);
+  if (!ra) return new GenError(`failed to find app ${goQuote(name)}`);
   if (!ra.app) return panicError('no app section in the pod manifest or the image manifest', fieldSource(ra));
   let binPath: string;
   try {

@@ -31,6 +31,12 @@ export function wrap(outer: string, inner: unknown, source?: Provenance): GenErr
   return new GenError(outer, toGenError(inner), false, source);
 }
 
+/** errwrap.Wrapf(format, inner): every "{{err}}" in the format is replaced by the inner error's message. */
+export function wrapf(format: string, inner: unknown): GenError {
+  const cause = toGenError(inner);
+  return new GenError(format.replaceAll('{{err}}', cause.message), cause);
+}
+
 export function fail(message: string, source?: Provenance): GenError {
   return new GenError(message, null, false, source);
 }

@@ -1,4 +1,5 @@
 // Go's strconv.Atoi and fmt.Sscanf("%d") number parsing, as rkt relies on them.
+import { goQuote } from './goquote.js';
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -11,10 +12,10 @@ const SMALL = /^[+-]?[0-9]{1,15}$/;
 export function atoi(s: string): AtoiResult {
   if (SMALL.test(s)) return { ok: true, value: BigInt(parseInt(s, 10)) };
   const m = /^[+-]?[0-9]+$/.exec(s);
-  if (!m) return { ok: false, error: 'syntax', text: `strconv.Atoi: parsing ${JSON.stringify(s)}: invalid syntax` };
+  if (!m) return { ok: false, error: 'syntax', text: `strconv.Atoi: parsing ${goQuote(s)}: invalid syntax` };
   const v = BigInt(s);
   if (v < INT64_MIN || v > INT64_MAX) {
-    return { ok: false, error: 'range', text: `strconv.Atoi: parsing ${JSON.stringify(s)}: value out of range` };
+    return { ok: false, error: 'range', text: `strconv.Atoi: parsing ${goQuote(s)}: value out of range` };
   }
   return { ok: true, value: v };
 }

@@ -1,9 +1,10 @@
 // Go's path/filepath semantics on '/'-separated paths (Clean, Join, IsAbs, SplitList),
 // which differ from node:path in edge cases the generator's output depends on.
 
-/** filepath.Clean: lexical cleanup; '' becomes '.'. */
-const NEEDS_CLEANING = /\/\/|(^|\/)\.\.?(\/|$)|.\/$/;
+/** Paths Clean would change (with `s`, a trailing slash after a line break counts too). */
+const NEEDS_CLEANING = /\/\/|(^|\/)\.\.?(\/|$)|.\/$/s;
 
+/** filepath.Clean: lexical cleanup; '' becomes '.'. */
 export function clean(p: string): string {
   if (p === '') return '.';
   if (!NEEDS_CLEANING.test(p)) return p;

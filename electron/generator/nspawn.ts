@@ -7,6 +7,7 @@ import { getAppCapabilities } from './capabilities.js';
 import { convertedFromDocker, generateMounts, type Mount } from './mounts.js';
 import { evaluateSymlinksInside } from './symlinks.js';
 import { join } from './gopath.js';
+import { goQuote } from './goquote.js';
 import { appRootfs, relAppRootfs, type GenContext } from './pod.js';
 
 const SHARED_VOLUMES = 'sharedVolumes';
@@ -29,7 +30,7 @@ export function createSharedVolumesPath(ctx: GenContext): void {
   try {
     ctx.fs.chmod(SHARED_VOLUMES, 0o755);
   } catch (e) {
-    throw wrap(`could not change permissions of ${JSON.stringify(join(ctx.pod.root, SHARED_VOLUMES))}`, e);
+    throw wrap(`could not change permissions of ${goQuote(join(ctx.pod.root, SHARED_VOLUMES))}`, e);
   }
 }
 
@@ -40,7 +41,7 @@ function appToNspawnArgs(ctx: GenContext, ra: RuntimeApp): string[] {
   try {
     mounts = generateMounts(ctx, ra, ctx.pod.manifest.volumes, convertedFromDocker(ctx.pod.images.get(ra.name)));
   } catch (e) {
-    throw wrap(`could not generate app ${JSON.stringify(ra.name)} mounts`, e);
+    throw wrap(`could not generate app ${goQuote(ra.name)} mounts`, e);
   }
   const args: string[] = [];
   const rootRel = appRootfs(ra.name);
@@ -66,11 +67,11 @@ function appToNspawnArgs(ctx: GenContext, ra: RuntimeApp): string[] {
 /** PrepareMountpoints: the backing directory of an empty volume, with the volume's mode and owner. */
 function prepareMountpoint(ctx: GenContext, volPath: string, targetPath: string, vol: Volume, dockerImplicit: boolean): void {
   if (vol.kind !== 'empty') return;
-  if (ctx.pod.runtime.Debug) ctx.log.push(`stage1: creating an empty volume folder for sharing: ${JSON.stringify(join(ctx.pod.root, volPath))}`);
+  if (ctx.pod.runtime.Debug) ctx.log.push(`stage1: creating an empty volume folder for sharing: ${goQuote(join(ctx.pod.root, volPath))}`);
   const modeText = vol.mode ?? '';
   const parsed = parseOctal(modeText);
   if (parsed === null) {
-    throw wrap(`invalid mode ${JSON.stringify(modeText)} for volume ${JSON.stringify(vol.name)}`, new GenError(`strconv.ParseUint: parsing ${JSON.stringify(modeText)}: ${/^[0-7]+$/.test(modeText) ? 'value out of range' : 'invalid syntax'}`));
+    throw wrap(`invalid mode ${goQuote(modeText)} for volume ${goQuote(vol.name)}`, new GenError(`strconv.ParseUint: parsing ${goQuote(modeText)}: ${/^[0-7]+$/.test(modeText) ? 'value out of range' : 'invalid syntax'}`));
   }
   // Go's os.FileMode(parsed) keeps only the permission bits when chmod'ing (0o1000 is not ModeSticky).
   let mode = parsed & 0o777;
@@ -91,17 +92,17 @@ function prepareMountpoint(ctx: GenContext, volPath: string, targetPath: string,
   try {
     fs.mkdirAll(volPath, 0o770);
   } catch (e) {
-    throw wrap(`error creating ${JSON.stringify(join(ctx.pod.root, volPath))}`, e);
+    throw wrap(`error creating ${goQuote(join(ctx.pod.root, volPath))}`, e);
   }
   try {
     fs.chown(volPath, uid, gid);
   } catch (e) {
-    throw wrap(`could not change owner of ${JSON.stringify(join(ctx.pod.root, volPath))}`, e);
+    throw wrap(`could not change owner of ${goQuote(join(ctx.pod.root, volPath))}`, e);
   }
   try {
     fs.chmod(volPath, mode);
   } catch (e) {
-    throw wrap(`could not change permissions of ${JSON.stringify(join(ctx.pod.root, volPath))}`, e);
+    throw wrap(`could not change permissions of ${goQuote(join(ctx.pod.root, volPath))}`, e);
   }
 }
 

@@ -164,12 +164,17 @@ export class PlanFs {
   /** os.MkdirAll */
   mkdirAll(path: string, perm: number): void {
     const p = norm(path);
+    // Like os.MkdirAll, any failure to stat (not only a missing path) goes on to the parents:
+    // a file on the way is then reported by the mkdir beneath it.
+    let st: FsStat | null = null;
     try {
-      const st = this.stat(p);
+      st = this.stat(p);
+    } catch (e) {
+      if (!(e instanceof FsError)) throw e;
+    }
+    if (st) {
       if (st.kind === 'dir') return;
       throw this.err('mkdir', path, 'ENOTDIR');
-    } catch (e) {
-      if (!(e instanceof FsError) || e.code !== 'ENOENT') throw e;
     }
     const parent = parentOf(p);
     if (parent !== p && parent !== '.' && parent !== '/') this.mkdirAll(parent, perm);
