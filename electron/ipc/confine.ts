@@ -19,7 +19,8 @@ export function checkRelative(rel: string): string {
 
 export function isInside(root: string, candidate: string): boolean {
   const rel = relative(root, candidate);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..');
+  // A first component named '..' leaves the root; one merely starting with '..' ('..data') does not.
+  return rel === '' || (!isAbsolute(rel) && rel.split(sep)[0] !== '..');
 }
 
 /**

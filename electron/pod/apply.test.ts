@@ -120,3 +120,45 @@ test('writes never leave the pod root', () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+function bareTree(root: string, files: Record<string, string>): Plan {
+  return {
+    profile: 'rkt-tip', podRoot: root, error: null, errorStage: null, stderr: '', nspawnArgs: [], nspawnError: null,
+    nspawnEntries: [], nspawnStderr: '', warnings: [], provenance: {}, elapsedMs: 0,
+    entries: Object.entries(files).map(([p, content]) => ({ path: p, kind: 'file' as const, mode: '0644', uid: 0, gid: 0, content })),
+  };
+}
+
+test('a state file that is a symlink vouches for nothing: a hand-edited unit stays a conflict', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'podunit-state-'));
+  try {
+    const root = path.join(tmp, 'pod');
+    fs.mkdirSync(root);
+    fs.writeFileSync(path.join(root, 'app.service'), 'edited by hand\n');
+    const st = fs.lstatSync(path.join(root, 'app.service'));
+    // An outside file claiming podunit wrote that very version of the unit.
+    fs.writeFileSync(path.join(tmp, 'claims.json'), JSON.stringify({ 'app.service': `${st.ino}:${st.size}:${st.mtimeMs}` }));
+    fs.symlinkSync('../claims.json', path.join(root, STATE_FILE));
+    assert.throws(() => applyPlan(bareTree(root, { 'app.service': 'generated\n' }), root, { force: false }), ApplyError);
+    assert.equal(fs.readFileSync(path.join(root, 'app.service'), 'utf8'), 'edited by hand\n');
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('a backup never lands on a name a dangling link already holds', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'podunit-bak-'));
+  try {
+    const root = path.join(tmp, 'pod');
+    fs.mkdirSync(root);
+    fs.writeFileSync(path.join(root, 'b.service'), 'edited by hand\n');
+    fs.symlinkSync('nowhere', path.join(root, 'b.service.podunit-bak'));
+    const report = applyPlan(bareTree(root, { 'a.service': 'a\n', 'b.service': 'b\n' }), root, { force: true });
+    assert.deepEqual(report.backups, [{ path: 'b.service', backup: 'b.service.podunit-bak.1' }]);
+    assert.equal(fs.readFileSync(path.join(root, 'b.service.podunit-bak.1'), 'utf8'), 'edited by hand\n');
+    assert.equal(fs.readlinkSync(path.join(root, 'b.service.podunit-bak')), 'nowhere');
+    assert.ok(fs.existsSync(path.join(root, STATE_FILE)), 'the state file is saved');
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});

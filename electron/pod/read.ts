@@ -5,6 +5,7 @@ import path from 'node:path';
 import { defaultRuntimePod, type HostFacts, type RuntimePod } from '../../shared/runtime.js';
 import type { PodSnapshot } from '../generator/snapshot.js';
 import { RealPodFs } from './realfs.js';
+import { ERRNO_TEXT, FsError, type PodFs } from '../generator/podfs.js';
 import { utf8Text } from '../generator/utf8-text.js';
 import { probeDevices, probeHostFacts } from './host-facts.js';
 import { appNames, hostVolumeSources } from './host-volumes.js';
@@ -54,17 +55,24 @@ export function openPodRoot(root: string): string {
   return fs.realpathSync(abs);
 }
 
-export function readRuntime(rootAbs: string, opts: ReadOptions): { runtime: RuntimePod; source: string } {
+/**
+ * The runtime options: the given file, else the pod's own runtime-config (read inside the pod
+ * root, so a symlink there cannot lead out of it), else rkt's defaults; then the overrides.
+ */
+export function readRuntime(rootAbs: string, opts: ReadOptions, podFs: PodFs = new RealPodFs(rootAbs)): { runtime: RuntimePod; source: string } {
   let runtime = defaultRuntimePod();
   let source = 'rkt defaults';
-  const file = opts.runtimeConfigFile ?? path.join(rootAbs, 'runtime-config');
-  if (opts.runtimeConfigFile || fs.existsSync(file)) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new PodRootError(`${file}: ${(e as Error).message}`);
-    }
+  const given = opts.runtimeConfigFile;
+  const file = given ?? path.join(rootAbs, 'runtime-config');
+  let text: string | null = null;
+  try {
+    if (given) text = fs.readFileSync(given, 'utf8');
+    else text = utf8Text(podFs.readFile('runtime-config'));
+  } catch (e) {
+    const absent = e instanceof FsError ? e.code === 'ENOENT' : false;
+    if (given || !absent) throw new PodRootError(`${file}: ${e instanceof FsError ? ERRNO_TEXT[e.code] : (e as Error).message}`);
+  }
+  if (text !== null) {
     runtime = parseRuntimeConfig(text, file);
     source = file;
   }
@@ -85,7 +93,7 @@ export function defaultUuid(rootAbs: string): string | null {
 export function readPodSnapshot(root: string, opts: ReadOptions = {}): PodSnapshot {
   const rootAbs = openPodRoot(root);
   const realFs = new RealPodFs(rootAbs);
-  const { runtime } = readRuntime(rootAbs, opts);
+  const { runtime } = readRuntime(rootAbs, opts, realFs);
   let podText = opts.overrides?.pod;
   if (podText === undefined) {
     try {

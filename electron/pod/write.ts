@@ -162,7 +162,8 @@ export class ConfinedWriter {
   backup(rel: string): string {
     const src = this.path(rel);
     let bak = `${rel}.podunit-bak`;
-    for (let i = 1; fs.existsSync(path.join(this.rootAbs, bak)); i++) bak = `${rel}.podunit-bak.${i}`;
+    // lstat, not exists: a dangling link there still takes the name.
+    for (let i = 1; fs.lstatSync(path.join(this.rootAbs, bak), { throwIfNoEntry: false }); i++) bak = `${rel}.podunit-bak.${i}`;
     const dst = this.path(bak);
     const st = fs.lstatSync(src);
     if (st.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(src), dst);
