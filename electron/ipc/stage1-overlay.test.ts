@@ -38,6 +38,10 @@ test('a dangling flavor link fails like the real one, under the path asked for',
   const fs = new Stage1OverlayFs(pod(), { flavor: 'fly' });
   assert.throws(() => fs.readFile(FLAVOR_PATH), (e: unknown) => e instanceof FsError && e.code === 'ENOENT' && e.path === FLAVOR_PATH);
   assert.throws(() => fs.stat(FLAVOR_PATH), (e: unknown) => e instanceof FsError && e.op === 'stat');
+  // Below the link too, and its listing is the new target's, not the pod's own flavor's.
+  assert.throws(() => fs.stat(`${FLAVOR_PATH}/missing`), (e: unknown) => e instanceof FsError && e.path === `${FLAVOR_PATH}/missing`);
+  assert.throws(() => fs.readdir(FLAVOR_PATH), (e: unknown) => e instanceof FsError && e.path === FLAVOR_PATH);
+  assert.deepEqual(new Stage1OverlayFs(pod(), { flavor: 'kvm' }).readdir(FLAVOR_PATH), ['marker']);
 });
 
 test('the systemd-version override is a regular file holding the text and a newline', () => {

@@ -41,6 +41,18 @@ export class Stage1OverlayFs implements PodFs {
     return { kind: 'symlink', mode: 0o777, uid: 0, gid: 0, size: encoder.encode(this.flavor!).length };
   }
 
+  /** Runs an inner lookup on `path` as the inner view sees it, reporting errors under the path asked for. */
+  private mapped<T>(path: string, fn: (inner: string) => T): T {
+    const inner = this.through(path);
+    if (inner === path) return fn(inner);
+    try {
+      return fn(inner);
+    } catch (e) {
+      if (e instanceof FsError) throw new FsError(e.op, path, e.code);
+      throw e;
+    }
+  }
+
   /** Runs an inner lookup on the link's target, reporting errors under the path asked for. */
   private viaTarget<T>(op: string, path: string, fn: (target: string) => T): T {
     try {
@@ -54,13 +66,13 @@ export class Stage1OverlayFs implements PodFs {
   readFile(path: string): Uint8Array {
     if (path === SYSTEMD_VERSION_PATH && this.version !== null) return this.version;
     if (path === FLAVOR_PATH && this.flavor !== undefined) return this.viaTarget('open', path, (t) => this.inner.readFile(t));
-    return this.inner.readFile(this.through(path));
+    return this.mapped(path, (p) => this.inner.readFile(p));
   }
 
   lstat(path: string): FsStat {
     if (path === SYSTEMD_VERSION_PATH && this.version !== null) return this.versionStat();
     if (path === FLAVOR_PATH && this.flavor !== undefined) return this.flavorStat();
-    return this.inner.lstat(this.through(path));
+    return this.mapped(path, (p) => this.inner.lstat(p));
   }
 
   tryLstat(path: string): FsStat | null {
@@ -84,17 +96,18 @@ export class Stage1OverlayFs implements PodFs {
   stat(path: string): FsStat {
     if (path === SYSTEMD_VERSION_PATH && this.version !== null) return this.versionStat();
     if (path === FLAVOR_PATH && this.flavor !== undefined) return this.viaTarget('stat', path, (t) => this.inner.stat(t));
-    return this.inner.stat(this.through(path));
+    return this.mapped(path, (p) => this.inner.stat(p));
   }
 
   readlink(path: string): string {
     if (path === FLAVOR_PATH && this.flavor !== undefined) return this.flavor;
     if (path === SYSTEMD_VERSION_PATH && this.version !== null) throw new FsError('readlink', path, 'EINVAL');
-    return this.inner.readlink(this.through(path));
+    return this.mapped(path, (p) => this.inner.readlink(p));
   }
 
   readdir(path: string): string[] {
-    const names = this.inner.readdir(this.through(path));
+    if (path === FLAVOR_PATH && this.flavor !== undefined) return this.viaTarget('open', path, (t) => this.inner.readdir(t));
+    const names = this.mapped(path, (p) => this.inner.readdir(p));
     if (path !== STAGE1_DIR) return names;
     const extra: string[] = [];
     if (this.flavor !== undefined && !names.includes('flavor')) extra.push('flavor');

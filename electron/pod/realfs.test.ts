@@ -77,3 +77,20 @@ test('a lookup under a missing or non-directory parent fails there and reads not
     fs.rmSync(elsewhere, { recursive: true, force: true });
   }
 });
+
+test('a trailing slash or /. names a directory: through a link to a file it is ENOTDIR', () => {
+  const root = tempRoot();
+  try {
+    fs.symlinkSync('b/present/', path.join(root, 'a/slash'));
+    fs.symlinkSync('/a/b/present/.', path.join(root, 'a/dot'));
+    fs.symlinkSync('/a/b/', path.join(root, 'a/dir'));
+    const rfs = new RealPodFs(root);
+    assert.throws(() => rfs.stat('a/slash'), /stat a\/slash: not a directory/);
+    assert.throws(() => rfs.readFile('a/dot'), /open a\/dot: not a directory/);
+    assert.throws(() => rfs.lstat('a/b/present/'), /not a directory/);
+    assert.equal(rfs.stat('a/dir').kind, 'dir');
+    assert.equal(rfs.lstat('link/').kind, 'dir');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});

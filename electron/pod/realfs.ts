@@ -234,6 +234,9 @@ export class RealPodFs implements PodFs {
     } else {
       const parts = rel.split('/').filter((p) => p !== '' && p !== '.');
       if (parts.length === 0) return this.root;
+      // A trailing '/' or '/.' makes the path name a directory: links are followed, and a
+      // file there is ENOTDIR.
+      if (rel.endsWith('/') || rel.endsWith('/.')) return this.resolveDir(parts.join('/'));
       name = parts.pop()!;
       parentKey = parts.join('/');
     }
