@@ -1,7 +1,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Plan } from '../../shared/plan.js';
@@ -62,6 +62,8 @@ test('the .tar.gz is reproducible and readable by tar, and its checksums verify'
   const a = bundleTarGz(plan);
   const b = bundleTarGz(structuredClone(plan));
   assert.deepEqual(Buffer.from(a), Buffer.from(b));
+  // gzip header: no file name, no mtime, maximum compression, OS Unix.
+  assert.equal(Buffer.from(a.subarray(0, 10)).toString('hex'), '1f8b0800000000000203');
   const file = join(tmp.dir, 'bundle.tar.gz');
   writeFileSync(file, a);
   const listing = execFileSync('tar', ['-tvzf', file, '--numeric-owner'], { encoding: 'utf8' });
@@ -102,4 +104,41 @@ test('export does not overwrite unless asked', () => {
   assert.throws(() => exportBundle(plan, dir, 'dir', false, writeFileAtomic), (e: unknown) => e instanceof IpcError && e.code === 'exists');
   assert.throws(() => exportBundle(plan, join(tmp.dir, 'no/such/parent.tar.gz'), 'tar.gz', false, writeFileAtomic), (e: unknown) => e instanceof IpcError && e.code === 'not-found');
   assert.ok(!existsSync(join(dir, 'SHA256SUMS')));
+});
+
+test('a directory export has the bundle\'s exact modes, whatever the umask', () => {
+  const wide = planOf({ root: '/pods/x' }, [
+    { path: 'sharedVolumes', kind: 'dir', mode: '0755', uid: 0, gid: 0 },
+    { path: 'sharedVolumes/tmp', kind: 'dir', mode: '0777', uid: 0, gid: 0 },
+  ], { nspawnArgs: [] });
+  const umask = process.umask(0o022);
+  try {
+    const dir = join(tmp.dir, 'modes');
+    exportBundle(wide, dir, 'dir', false, writeFileAtomic);
+    assert.equal(statSync(join(dir, 'pod/sharedVolumes/tmp')).mode & 0o777, 0o777);
+  } finally {
+    process.umask(umask);
+  }
+});
+
+test('the folder an export goes into may be reached through a symlink', () => {
+  const real = join(tmp.dir, 'real-folder');
+  mkdirSync(real);
+  symlinkSync(real, join(tmp.dir, 'linked-folder'));
+  exportBundle(plan, join(tmp.dir, 'linked-folder/b.tar.gz'), 'tar.gz', false, writeFileAtomic);
+  exportBundle(plan, join(tmp.dir, 'linked-folder/b-dir'), 'dir', false, writeFileAtomic);
+  assert.ok(existsSync(join(real, 'b.tar.gz')));
+  assert.ok(existsSync(join(real, 'b-dir/SHA256SUMS')));
+});
+
+test('a directory export that fails leaves nothing behind', () => {
+  const parent = join(tmp.dir, 'failing');
+  mkdirSync(parent);
+  let writes = 0;
+  const diskFull: typeof writeFileAtomic = (dir, rel, data, mode) => {
+    if (++writes === 3) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    writeFileAtomic(dir, rel, data, mode);
+  };
+  assert.throws(() => exportBundle(plan, join(parent, 'bundle'), 'dir', false, diskFull), /ENOSPC/);
+  assert.deepEqual(readdirSync(parent), []);
 });

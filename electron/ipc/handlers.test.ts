@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { CHANNEL_NAMES } from '../../shared/ipc/contract.js';
 import { createHandlers, type HandlerEnv, type Handlers } from './handlers.js';
 import { textEdit } from '../../shared/text-edit.js';
+import { generate } from '../generator/index.js';
 import { copySamplePod, planOf, SAMPLES, tempDir, testClient, testEngine, testEnv } from './test-support.js';
 
 const tmp = tempDir();
@@ -310,3 +311,19 @@ async function waitFor(cond: () => boolean, ms = 3000): Promise<void> {
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+test('bundle.export refuses a plan whose systemd-nspawn arguments failed, as writing does', async () => {
+  const root = freshPod();
+  const c = client(testEnv(testEngine((snapshot) => generate(snapshot))));
+  await c.value('pod.open', { root });
+  const pod = JSON.parse(readFileSync(join(root, 'pod'), 'utf8'));
+  const volume = pod.volumes.findIndex((v: { kind: string }) => v.kind === 'empty');
+  assert.ok(volume >= 0, 'the sample pod has an empty volume');
+  pod.volumes[volume].mode = '0999';
+  const target = join(tmp.dir, `nspawn-failed-${n++}.tar.gz`);
+  const r = await c.call('bundle.export', { manifests: { pod: JSON.stringify(pod) }, target, format: 'tar.gz' });
+  assert.equal(!r.ok && r.error.code, 'bad-request', JSON.stringify(r));
+  assert.match(!r.ok ? r.error.message : '', /systemd-nspawn arguments failed \(invalid mode "0999"/);
+  assert.ok(!existsSync(target));
+  c.session.dispose();
+});

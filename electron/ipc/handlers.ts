@@ -188,6 +188,9 @@ export function createHandlers(env: HandlerEnv): Handlers {
       if (plan.error) {
         throw new IpcError('bad-request', `Nothing to export: generation failed (${plan.error.message}).`);
       }
+      if (plan.nspawnError) {
+        throw new IpcError('bad-request', `Nothing to export: the systemd-nspawn arguments failed (${plan.nspawnError.message}).`);
+      }
       return exportBundle(plan, target, format, overwrite ?? false, engine.writeFileAtomic);
     },
 
