@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from './main.js';
@@ -191,5 +192,46 @@ test('validate prints Go\'s verdict', async () => {
     assert.match(text.out, /invalid pod manifest: source for host volume cannot be empty \(at \/volumes\/0/);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('a named pipe where a file is read is an error, not a hang', { skip }, async () => {
+  const p = pod('single-app-minimal');
+  try {
+    const unit = path.join(p.root, 'stage1/rootfs/usr/lib/systemd/system/halt.target');
+    fs.rmSync(unit, { force: true });
+    execFileSync('mkfifo', [unit]);
+    const written = await run('generate', p.root, '--uuid', UUID, '--write');
+    assert.equal(written.code, 1);
+    assert.match(written.err, /halt\.target: invalid argument/);
+    fs.rmSync(path.join(p.root, 'pod'));
+    execFileSync('mkfifo', [path.join(p.root, 'pod')]);
+    const generated = await run('generate', p.root, '--uuid', UUID, '--json');
+    assert.equal(generated.code, 1);
+    assert.equal(JSON.parse(generated.out).errorChain.at(-1), 'open pod: invalid argument');
+    const validated = await run('validate', '--kind', 'pod', path.join(p.root, 'pod'));
+    assert.equal(validated.code, 2);
+    assert.match(validated.err, /not a regular file/);
+  } finally {
+    p.done();
+  }
+});
+
+test('--write into a symlinked unit folder is refused with a message, not a crash', { skip }, async () => {
+  const p = pod('single-app-minimal');
+  try {
+    const dir = path.join(p.root, 'stage1/rootfs/usr/lib/sysusers.d');
+    const moved = path.join(p.root, 'sysusers-elsewhere');
+    if (fs.existsSync(dir)) fs.renameSync(dir, moved);
+    else fs.mkdirSync(moved);
+    fs.symlinkSync('../../../../sysusers-elsewhere', dir);
+    const before = tree(p.root);
+    const r = await run('generate', p.root, '--uuid', UUID, '--write');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /^podunit: refusing to write .*sysusers\.d is a symlink/m);
+    assert.doesNotMatch(r.err, /\n\s+at /, 'no stack trace');
+    assert.deepEqual(tree(p.root), before, 'nothing written');
+  } finally {
+    p.done();
   }
 });

@@ -4,6 +4,7 @@ import { planToJson, type Plan } from '../../shared/plan.js';
 import { generate, profileChoices, resolveProfile, DEFAULT_PROFILE } from '../generator/index.js';
 import { readPodSnapshot } from '../pod/read.js';
 import { applyPlan, ApplyError } from '../pod/apply.js';
+import { UnsafePathError } from '../pod/write.js';
 import { parseArgs, UsageError } from './args.js';
 import { GENERATE_SPEC, readOptionsFromArgs } from './generate-options.js';
 import { renderDryRun } from './dry-run.js';
@@ -76,7 +77,7 @@ export async function generateCommand(argv: string[], io: CliIO): Promise<number
       say(`${report.written.length} written, ${report.unchanged.length} unchanged\n`);
       if (report.ownershipSkipped) io.err('note: not running as root, so file owners were left as they are\n');
     } catch (e) {
-      if (e instanceof ApplyError) {
+      if (e instanceof ApplyError || e instanceof UnsafePathError) {
         io.err(`podunit: ${e.message}\n`);
         return 1;
       }

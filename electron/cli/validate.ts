@@ -26,6 +26,7 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
   try {
     const st = fs.statSync(file);
     if (st.isDirectory()) throw new UsageError(`${file}: is a directory, not a manifest file`);
+    if (!st.isFile()) throw new UsageError(`${file}: not a regular file (a pipe, socket or device)`);
     if (st.size > MAX_MANIFEST_BYTES) throw new UsageError(`${file}: manifest is larger than 16 MiB`);
     bytes = fs.readFileSync(file);
   } catch (e) {

@@ -1,6 +1,7 @@
 // Read-only helpers for looking at a pod root on disk the way an inspector does: never
 // following symlinks out of the root, never failing on a missing file.
-import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, realpathSync, type Stats } from 'node:fs';
+import { readRegularFile } from '../pod/regular-file.js';
 import { join } from 'node:path';
 import type { DiskFile } from '../../shared/ipc/contract.js';
 import { MAX_MANIFEST_TEXT } from '../../shared/ipc/limits.js';
@@ -83,7 +84,7 @@ export class PodDir {
     if (!st.isFile()) return { text: null, error: `${rel}: not a regular file` };
     if (st.size > limit) return { text: null, error: `${rel}: larger than ${limit} bytes` };
     try {
-      const text = decodeUtf8(readFileSync(this.abs(rel)!));
+      const text = decodeUtf8(readRegularFile(this.abs(rel)!, true));
       return text === null ? { text: null, error: `${rel}: not UTF-8 text` } : { text, error: null };
     } catch (err) {
       return { text: null, error: `${rel}: ${(err as Error).message}` };
@@ -115,7 +116,7 @@ export class PodDir {
     const kind = kindOf(st);
     let content: string | null = null;
     if (kind === 'file' && st.size <= MAX_TEXT_BYTES) {
-      try { content = decodeUtf8(readFileSync(this.abs(rel)!)); } catch { content = null; }
+      try { content = decodeUtf8(readRegularFile(this.abs(rel)!, true)); } catch { content = null; }
     }
     return {
       path: rel, kind, mode: modeString(st), size: st.size, content,

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { generate } from '../generator/index.js';
@@ -158,6 +159,18 @@ test('a backup never lands on a name a dangling link already holds', () => {
     assert.equal(fs.readFileSync(path.join(root, 'b.service.podunit-bak.1'), 'utf8'), 'edited by hand\n');
     assert.equal(fs.readlinkSync(path.join(root, 'b.service.podunit-bak')), 'nowhere');
     assert.ok(fs.existsSync(path.join(root, STATE_FILE)), 'the state file is saved');
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('a named pipe where the plan has a file is refused, not read (which would block for good)', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'podunit-fifo-'));
+  try {
+    const root = path.join(tmp, 'pod');
+    fs.mkdirSync(root);
+    execFileSync('mkfifo', [path.join(root, 'app.service')]);
+    assert.throws(() => applyPlan(bareTree(root, { 'app.service': 'generated\n' }), root, { force: true }), /app\.service: is not a regular file/);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Plan, PlanEntry } from '../../shared/plan.js';
 import { ConfinedWriter, fingerprintOf, linkFingerprint } from './write.js';
+import { readRegularFile } from './regular-file.js';
 import { sortByPathBytes } from '../generator/plan-fs.js';
 
 /** Where podunit remembers what it wrote: path -> fingerprint of the entry it left (a file's inode, size and mtime; a link's target). */
@@ -82,7 +83,8 @@ function previewOne(writer: ConfinedWriter, e: PlanEntry, state: Record<string, 
     return { path: e.path, kind: e.kind, action: same ? 'unchanged' : 'update-attributes' };
   }
   if (st.isDirectory()) throw new ApplyError(`${e.path}: is a directory, the plan has a ${e.kind} there`);
-  const current = st.isSymbolicLink() ? fs.readlinkSync(abs) : fs.readFileSync(abs, 'utf8');
+  if (!st.isSymbolicLink() && !st.isFile()) throw new ApplyError(`${e.path}: is not a regular file (a pipe, socket or device), the plan has a ${e.kind} there`);
+  const current = st.isSymbolicLink() ? fs.readlinkSync(abs) : readRegularFile(abs, true).toString('utf8');
   const sameKind = e.kind === 'symlink' ? st.isSymbolicLink() : st.isFile();
   if (sameKind && current === planned) {
     const modeOk = e.kind === 'symlink' || (st.mode & 0o7777) === parseInt(e.mode!, 8);

@@ -4,6 +4,7 @@
 // instance (one generation, or until invalidate() after the pod changed on disk).
 import fs from 'node:fs';
 import path from 'node:path';
+import { readOpenedRegularFile, readRegularFile } from './regular-file.js';
 import { FsError, type Errno, type FsKind, type FsStat, type PodFs } from '../generator/podfs.js';
 
 const MAX_LINKS = 40;
@@ -95,7 +96,7 @@ export class RealPodFs implements PodFs {
     if (known && 'st' in known && known.st.kind === 'symlink') return null;
     let fd: number;
     try {
-      fd = fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+      fd = fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ELOOP') return null;
       throw new FsError('open', rel, errnoOf(e));
@@ -110,7 +111,7 @@ export class RealPodFs implements PodFs {
   /** Reads `from` (the path or an open descriptor of `abs`) and keeps the bytes for the next read. */
   private readAndKeep(abs: string, rel: string, from: string | number): Uint8Array {
     try {
-      const data = fs.readFileSync(from);
+      const data = typeof from === 'number' ? readOpenedRegularFile(from, abs) : readRegularFile(from);
       this.contents.set(abs, data);
       return data;
     } catch (e) {
