@@ -13,7 +13,7 @@ const store = createAppStore();
 const client = connect((status) => store.getState().setConnection(status));
 // The host built with this renderer takes flavor and systemd-version overrides (its contract
 // is this build's): no need to load the contract's schemas at start-up to find out.
-const controller = createController(store, client, { stage1Overrides: true });
+const controller = createController(store, client, { stage1Overrides: true }, (message) => window.confirm(message));
 watchSystemTheme(store);
 
 createRoot(document.getElementById('root')!).render(

@@ -7,7 +7,7 @@ import { diskSummary, problems } from './selectors';
 import type { ChannelRequest } from '../../../shared/ipc/contract';
 import type { LineProvenance } from '../../../shared/plan';
 
-function setup(options: { generate?: (req: ChannelRequest<'plan.generate'>) => ReturnType<typeof makePlan>; stage1Overrides?: boolean } = {}) {
+function setup(options: { generate?: (req: ChannelRequest<'plan.generate'>) => ReturnType<typeof makePlan>; stage1Overrides?: boolean; confirmDiscard?: (message: string) => boolean } = {}) {
   const store = createAppStore();
   const generate = options.generate ?? ((req) => makePlan({
     [`${UNIT}/web.service`]: `[Unit]\nDescription=${req.manifests?.images?.web ? 'edited' : 'new'}\n`,
@@ -19,7 +19,7 @@ function setup(options: { generate?: (req: ChannelRequest<'plan.generate'>) => R
     'pod.snapshot': () => makeSnapshot(),
     'plan.generate': (req) => ({ seq: req.seq, superseded: false, plan: generate(req), diagnostics: [] }),
   });
-  const controller = createController(store, client, { stage1Overrides: options.stage1Overrides ?? false });
+  const controller = createController(store, client, { stage1Overrides: options.stage1Overrides ?? false }, options.confirmDiscard);
   return { store, client, controller };
 }
 
@@ -198,4 +198,72 @@ test('a change on disk reloads unedited manifests and keeps edited ones', async 
   assert.equal(s.docs['image:web'].text, newImage);
   assert.ok(s.docs.pod.text.endsWith('\n'), 'the edited pod manifest keeps its edit');
   assert.equal(s.docs.pod.original, '{"acKind":"PodManifest","apps":[]}');
+});
+
+const podChanged = async (client: ReturnType<typeof setup>['client'], controller: ReturnType<typeof setup>['controller']) => {
+  client.emit('pod.changed', { root: '/pods/p', paths: ['pod'], gone: false });
+  await new Promise((r) => setTimeout(r, 10));
+  await controller.idle();
+};
+
+test('an edited image manifest survives its pod manifest being unreadable on disk for a while', async () => {
+  const { store, client, controller } = setup();
+  await controller.init();
+  await controller.idle();
+  const typed = IMAGE_TEXT.replace('/bin/web', '/bin/typed');
+  controller.editDoc('image:web', typed);
+  await controller.idle();
+  // Another program is half-way through saving the pod manifest: it lists no apps now.
+  client.handlers['pod.snapshot'] = () => makeSnapshot({ manifests: { ...makeSnapshot().manifests, pod: { path: 'pod', text: '{"acKind": "PodMan', error: null }, images: [] } });
+  await podChanged(client, controller);
+  assert.deepEqual(store.getState().docOrder, ['pod', 'image:web']);
+  assert.equal(store.getState().docs['image:web'].text, typed);
+  assert.match(store.getState().docs['image:web'].notice ?? '', /edits are kept/);
+  client.handlers['pod.snapshot'] = () => makeSnapshot();
+  await podChanged(client, controller);
+  assert.equal(store.getState().docs['image:web'].text, typed);
+  assert.equal(store.getState().docs['image:web'].notice, null);
+});
+
+test('an edited manifest that cannot be read for a while keeps its edits, and generation keeps using them', async () => {
+  const { store, client, controller } = setup();
+  await controller.init();
+  await controller.idle();
+  const typed = IMAGE_TEXT.replace('/bin/web', '/bin/typed');
+  controller.editDoc('image:web', typed);
+  await controller.idle();
+  client.handlers['pod.snapshot'] = () => makeSnapshot({ manifests: { ...makeSnapshot().manifests, images: [{ app: 'web', path: 'stage1/rootfs/opt/stage2/web/manifest', text: null, error: 'permission denied' }] } });
+  await podChanged(client, controller);
+  assert.equal(store.getState().docs['image:web'].text, typed);
+  controller.regenerate();
+  await controller.idle();
+  const last = client.calls.filter((c) => c.channel === 'plan.generate').at(-1)!.request as ChannelRequest<'plan.generate'>;
+  assert.ok(last.manifests?.images?.web !== undefined || last.manifestEdits?.images?.web !== undefined, 'the edits are still sent');
+  client.handlers['pod.snapshot'] = () => makeSnapshot();
+  await podChanged(client, controller);
+  assert.equal(store.getState().docs['image:web'].text, typed);
+});
+
+test('opening the same pod again keeps the edits; opening another asks first', async () => {
+  const asked: string[] = [];
+  let answer = false;
+  const { store, client, controller } = setup({ confirmDiscard: (m) => { asked.push(m); return answer; } });
+  await controller.init();
+  await controller.idle();
+  const typed = IMAGE_TEXT.replace('/bin/web', '/bin/typed');
+  controller.editDoc('image:web', typed);
+  await controller.idle();
+  assert.equal(await controller.openPod('/pods/p'), true);
+  await controller.idle();
+  assert.equal(store.getState().docs['image:web'].text, typed);
+  assert.deepEqual(asked, []);
+  const opens = client.calls.filter((c) => c.channel === 'pod.open').length;
+  assert.equal(await controller.openPod('/pods/other'), false);
+  assert.match(asked[0], /Your edits to web are not written anywhere\. Open \/pods\/other and discard them\?/);
+  assert.equal(client.calls.filter((c) => c.channel === 'pod.open').length, opens, 'nothing opened');
+  assert.equal(store.getState().docs['image:web'].text, typed);
+  answer = true;
+  assert.equal(await controller.openPod('/pods/other'), true);
+  await controller.idle();
+  assert.equal(store.getState().docs['image:web'].text, IMAGE_TEXT);
 });

@@ -8,6 +8,7 @@ import { diskFileSet, DISK_COVERAGE } from '../model/planFiles';
 import { jsonSyntaxErrors } from '../model/syntax';
 import { isAppService } from '../model/fileGroups';
 import { changedLineNumbers } from '../model/lineChanges';
+import { isEdited } from './editorsSlice';
 import type { AppStore } from './appState';
 import { createDiagnosticsActions, type DiagnosticsActions } from './diagnosticsActions';
 import { GenerationQueue, type GenerateInputs } from './generationQueue';
@@ -80,7 +81,13 @@ function diskOf(snap: PodSnapshotView): PodDisk {
   };
 }
 
-export function createController(store: AppStore, client: PodunitClient, capabilities?: Capabilities): Controller {
+/**
+ * Asks whether unsaved manifest edits may be dropped to open another pod (the page passes a
+ * dialog); without one, opening another pod drops them.
+ */
+export type ConfirmDiscard = (message: string) => boolean;
+
+export function createController(store: AppStore, client: PodunitClient, capabilities?: Capabilities, confirmDiscard?: ConfirmDiscard): Controller {
   if (capabilities) store.getState().setCapabilities(capabilities);
   const editSender = new ManifestEditSender((req) => client.invoke('plan.generate', req));
   const queue = new GenerationQueue((req) => editSender.generate(req));
@@ -233,6 +240,17 @@ export function createController(store: AppStore, client: PodunitClient, capabil
   const loadSnapshot = async (): Promise<PodSnapshotView> => client.call('pod.snapshot', {});
 
   const openPod = async (path: string): Promise<boolean> => {
+    const st = s();
+    const edited = st.docOrder.filter((id) => st.docs[id] && isEdited(st.docs[id]));
+    if (edited.length > 0 && st.podStatus === 'open') {
+      // The same pod again: read it afresh, keeping the edits.
+      if (st.summary?.root === path) {
+        await reload();
+        return true;
+      }
+      const names = edited.map((id) => st.docs[id].label).join(', ');
+      if (confirmDiscard && !confirmDiscard(`Your edits to ${names} are not written anywhere. Open ${path} and discard them?`)) return false;
+    }
     const mine = ++openSeq;
     s().setOpening();
     try {

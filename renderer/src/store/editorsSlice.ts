@@ -89,10 +89,21 @@ export const createEditorsSlice: StateCreator<AppState, [], [], EditorsSlice> = 
     const docs: Record<DocId, DocState> = {};
     for (const fresh of list) {
       const old = s.docs[fresh.id];
-      if (old && isEdited(old)) docs[fresh.id] = { ...old, original: fresh.original, notice: fresh.notice, readOnly: fresh.readOnly };
-      else docs[fresh.id] = { ...fresh, externalVersion: (old?.externalVersion ?? 0) + 1 };
+      if (!old || !isEdited(old)) docs[fresh.id] = { ...fresh, externalVersion: (old?.externalVersion ?? 0) + 1 };
+      // Edits stay, and stay edits: while the file cannot be read, the text it had is kept as
+      // the original, so the edits are still what generation uses.
+      else if (fresh.original === null) docs[fresh.id] = { ...old, notice: `${fresh.notice ?? 'The file cannot be read now.'} Your edits are kept.` };
+      else docs[fresh.id] = { ...old, original: fresh.original, notice: fresh.notice, readOnly: fresh.readOnly };
     }
     const docOrder = list.map((d) => d.id);
+    // An edited manifest the pod no longer lists (its pod manifest changed on disk, or does not
+    // parse at the moment) stays open with its edits.
+    for (const id of s.docOrder) {
+      const old = s.docs[id];
+      if (docs[id] || !old || !isEdited(old)) continue;
+      docs[id] = { ...old, notice: 'The pod on disk no longer lists this manifest. Your edits are kept.' };
+      docOrder.push(id);
+    }
     const activeDoc = s.activeDoc && docs[s.activeDoc] ? s.activeDoc : docOrder[0] ?? null;
     const openTabs = s.openTabs.filter((id) => docs[id]);
     return { docs, docOrder, activeDoc, openTabs: openTabs.length > 0 ? openTabs : docOrder.slice(0, 1) };
