@@ -267,3 +267,22 @@ test('opening the same pod again keeps the edits; opening another asks first', a
   await controller.idle();
   assert.equal(store.getState().docs['image:web'].text, IMAGE_TEXT);
 });
+
+test('an answer that cannot be completed while a manifest does not parse leaves nothing generating', async () => {
+  const { store, client, controller } = setup();
+  await controller.init();
+  await controller.idle();
+  let release: () => void = () => {};
+  client.handlers['plan.generate'] = (req) => new Promise((done) => {
+    release = () => done({ seq: req.seq, superseded: false, plan: makePlan({ [`${UNIT}/web.service`]: '[Unit]\n' }), diagnostics: [], sameProvenance: ['not/in/the/base'] } as never);
+  });
+  controller.editDoc('image:web', IMAGE_TEXT.replace('/bin/web', '/bin/web2'));
+  await new Promise((r) => setTimeout(r, 0));
+  assert.equal(store.getState().generating, true);
+  controller.editDoc('image:web', '{ "acKind": ');
+  release();
+  await new Promise((r) => setTimeout(r, 10));
+  await controller.idle();
+  assert.equal(store.getState().stale, true);
+  assert.equal(store.getState().generating, false);
+});

@@ -142,7 +142,13 @@ export function createController(store: AppStore, client: PodunitClient, capabil
           const base = inputs.sameAs === undefined ? undefined : recentLive.get(inputs.sameAs);
           const full = base ? withSame(plan, res, base) : null;
           // Cannot happen while both sides keep the plans they refer to; if it does, ask in full.
-          if (!full) { forgetLive(); submitLive(); return; }
+          if (!full) {
+            forgetLive();
+            // Asked again in full, unless a manifest stopped parsing meanwhile: then nothing is pending.
+            if (!queue.hasWaiting('live')) s().setGenerating(false);
+            submitLive();
+            return;
+          }
           plan = full;
         }
         rememberLive(res.seq, plan);

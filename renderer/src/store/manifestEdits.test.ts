@@ -79,3 +79,19 @@ test('after any failed request the next one goes whole; reset forgets what was s
   assert.equal(host.seen[3].manifests?.pod, big('abcd'));
   assert.equal(host.seen[3].manifestEdits, undefined);
 });
+
+test('when the whole-text retry after unknown-base fails too, the next request goes whole', async () => {
+  const host = fakeHost();
+  let calls = 0;
+  // Call 2 (an edit) meets unknown-base; call 3, its whole-text retry, is lost on the way.
+  const sender = new ManifestEditSender(async (req) => (++calls === 3 ? { ok: false, error: { code: 'io' as never, message: 'io' } } : host.send(req)));
+  await sender.generate({ seq: 1, manifests: { pod: big('a') } });
+  host.held.clear();
+  const failed = await sender.generate({ seq: 2, manifests: { pod: big('ab') } });
+  assert.equal(!failed.ok && failed.error.code, 'io');
+  await sender.generate({ seq: 3, manifests: { pod: big('abc') } });
+  const third = host.seen.filter((r) => r.seq === 3);
+  assert.equal(third.length, 1, 'no edit against a text the host may not hold, so no second try');
+  assert.equal(third[0].manifests?.pod, big('abc'));
+  assert.equal(third[0].manifestEdits, undefined);
+});

@@ -27,7 +27,10 @@ export class ManifestEditSender {
     if (result.ok) return result;
     // A failed request may not have reached the host's copy: the next one goes whole.
     this.reset();
-    return result.error.code === 'unknown-base' ? this.send(this.encode(request)) : result;
+    if (result.error.code !== 'unknown-base') return result;
+    const again = await this.send(this.encode(request));
+    if (!again.ok) this.reset();
+    return again;
   }
 
   private encode(request: GenerateRequest): GenerateRequest {
