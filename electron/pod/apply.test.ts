@@ -100,10 +100,7 @@ test('a failed plan writes nothing', { skip }, () => {
 });
 
 test('writes never leave the pod root', () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'podunit-confine-'));
-  try {
-    const root = path.join(tmp, 'pod');
-    fs.mkdirSync(root);
+  inTempPod((root, tmp) => {
     fs.mkdirSync(path.join(tmp, 'outside'));
     fs.symlinkSync('../outside', path.join(root, 'escape'));
     assert.throws(() => confinedPath(root, '../x'), UnsafePathError);
@@ -117,9 +114,7 @@ test('writes never leave the pod root', () => {
     };
     assert.throws(() => applyPlan(plan, root, { force: true }), UnsafePathError);
     assert.deepEqual(fs.readdirSync(path.join(tmp, 'outside')), []);
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 });
 
 function bareTree(root: string, files: Record<string, string>): Plan {
@@ -130,11 +125,20 @@ function bareTree(root: string, files: Record<string, string>): Plan {
   };
 }
 
-test('a state file that is a symlink vouches for nothing: a hand-edited unit stays a conflict', () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'podunit-state-'));
+/** Runs `fn` with an empty pod root (and the temporary folder around it), removed afterwards. */
+function inTempPod(fn: (root: string, tmp: string) => void): void {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'podunit-apply-'));
   try {
     const root = path.join(tmp, 'pod');
     fs.mkdirSync(root);
+    fn(root, tmp);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+test('a state file that is a symlink vouches for nothing: a hand-edited unit stays a conflict', () => {
+  inTempPod((root, tmp) => {
     fs.writeFileSync(path.join(root, 'app.service'), 'edited by hand\n');
     const st = fs.lstatSync(path.join(root, 'app.service'));
     // An outside file claiming podunit wrote that very version of the unit.
@@ -142,16 +146,11 @@ test('a state file that is a symlink vouches for nothing: a hand-edited unit sta
     fs.symlinkSync('../claims.json', path.join(root, STATE_FILE));
     assert.throws(() => applyPlan(bareTree(root, { 'app.service': 'generated\n' }), root, { force: false }), ApplyError);
     assert.equal(fs.readFileSync(path.join(root, 'app.service'), 'utf8'), 'edited by hand\n');
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a backup never lands on a name a dangling link already holds', () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'podunit-bak-'));
-  try {
-    const root = path.join(tmp, 'pod');
-    fs.mkdirSync(root);
+  inTempPod((root) => {
     fs.writeFileSync(path.join(root, 'b.service'), 'edited by hand\n');
     fs.symlinkSync('nowhere', path.join(root, 'b.service.podunit-bak'));
     const report = applyPlan(bareTree(root, { 'a.service': 'a\n', 'b.service': 'b\n' }), root, { force: true });
@@ -159,19 +158,12 @@ test('a backup never lands on a name a dangling link already holds', () => {
     assert.equal(fs.readFileSync(path.join(root, 'b.service.podunit-bak.1'), 'utf8'), 'edited by hand\n');
     assert.equal(fs.readlinkSync(path.join(root, 'b.service.podunit-bak')), 'nowhere');
     assert.ok(fs.existsSync(path.join(root, STATE_FILE)), 'the state file is saved');
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a named pipe where the plan has a file is refused, not read (which would block for good)', () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'podunit-fifo-'));
-  try {
-    const root = path.join(tmp, 'pod');
-    fs.mkdirSync(root);
+  inTempPod((root) => {
     execFileSync('mkfifo', [path.join(root, 'app.service')]);
     assert.throws(() => applyPlan(bareTree(root, { 'app.service': 'generated\n' }), root, { force: true }), /app\.service: is not a regular file/);
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 });

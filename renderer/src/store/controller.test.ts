@@ -206,13 +206,19 @@ const podChanged = async (client: ReturnType<typeof setup>['client'], controller
   await controller.idle();
 };
 
-test('an edited image manifest survives its pod manifest being unreadable on disk for a while', async () => {
-  const { store, client, controller } = setup();
-  await controller.init();
-  await controller.idle();
+/** The pod open, with an edit typed into the image manifest. */
+async function openWithTypedEdit(options: Parameters<typeof setup>[0] = {}) {
+  const opened = setup(options);
+  await opened.controller.init();
+  await opened.controller.idle();
   const typed = IMAGE_TEXT.replace('/bin/web', '/bin/typed');
-  controller.editDoc('image:web', typed);
-  await controller.idle();
+  opened.controller.editDoc('image:web', typed);
+  await opened.controller.idle();
+  return { ...opened, typed };
+}
+
+test('an edited image manifest survives its pod manifest being unreadable on disk for a while', async () => {
+  const { store, client, controller, typed } = await openWithTypedEdit();
   // Another program is half-way through saving the pod manifest: it lists no apps now.
   client.handlers['pod.snapshot'] = () => makeSnapshot({ manifests: { ...makeSnapshot().manifests, pod: { path: 'pod', text: '{"acKind": "PodMan', error: null }, images: [] } });
   await podChanged(client, controller);
@@ -226,12 +232,7 @@ test('an edited image manifest survives its pod manifest being unreadable on dis
 });
 
 test('an edited manifest that cannot be read for a while keeps its edits, and generation keeps using them', async () => {
-  const { store, client, controller } = setup();
-  await controller.init();
-  await controller.idle();
-  const typed = IMAGE_TEXT.replace('/bin/web', '/bin/typed');
-  controller.editDoc('image:web', typed);
-  await controller.idle();
+  const { store, client, controller, typed } = await openWithTypedEdit();
   client.handlers['pod.snapshot'] = () => makeSnapshot({ manifests: { ...makeSnapshot().manifests, images: [{ app: 'web', path: 'stage1/rootfs/opt/stage2/web/manifest', text: null, error: 'permission denied' }] } });
   await podChanged(client, controller);
   assert.equal(store.getState().docs['image:web'].text, typed);
@@ -247,12 +248,7 @@ test('an edited manifest that cannot be read for a while keeps its edits, and ge
 test('opening the same pod again keeps the edits; opening another asks first', async () => {
   const asked: string[] = [];
   let answer = false;
-  const { store, client, controller } = setup({ confirmDiscard: (m) => { asked.push(m); return answer; } });
-  await controller.init();
-  await controller.idle();
-  const typed = IMAGE_TEXT.replace('/bin/web', '/bin/typed');
-  controller.editDoc('image:web', typed);
-  await controller.idle();
+  const { store, client, controller, typed } = await openWithTypedEdit({ confirmDiscard: (m) => { asked.push(m); return answer; } });
   assert.equal(await controller.openPod('/pods/p'), true);
   await controller.idle();
   assert.equal(store.getState().docs['image:web'].text, typed);
