@@ -91,15 +91,13 @@ function writeTree(dir: string, entries: TarEntry[], writeFileAtomic: WriteFileA
 
 /** The folder a bundle goes into must exist; it may be reached through a symlink. */
 function requireFolder(folder: string): void {
-  let isDir = false;
-  try {
-    isDir = statSync(folder).isDirectory();
-  } catch {
-    isDir = false;
-  }
-  if (!isDir) throw new IpcError('not-found', `The folder ${folder} does not exist.`);
+  if (!statOrNull(folder)?.isDirectory()) throw new IpcError('not-found', `The folder ${folder} does not exist.`);
 }
 
 function lstatOrNull(p: string) {
   try { return lstatSync(p); } catch { return null; }
+}
+
+function statOrNull(p: string) {
+  try { return statSync(p); } catch { return null; }
 }

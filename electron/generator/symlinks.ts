@@ -82,10 +82,10 @@ function walkLink(fs: PlanFs, base: string, path: string, counter: { n: number }
  * an absolute target from the pod root). Returns where the last component is in the pod.
  */
 function lstatInside(fs: PlanFs, base: string, path: string): { at: string; st: FsStat } {
-  const parts = clean('/' + path).split('/').filter((p) => p !== '');
-  const last = parts.pop();
+  // Components still to resolve; link targets are spliced in front.
+  const queue = clean('/' + path).split('/').filter((p) => p !== '');
+  const last = queue.pop();
   const dir: string[] = [];
-  const queue = parts;
   let links = 0;
   while (queue.length > 0) {
     const part = queue.shift()!;

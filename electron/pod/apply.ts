@@ -43,20 +43,11 @@ export class ApplyError extends Error {
  * pod root could vouch for files podunit never wrote, and they would be replaced without a backup.
  */
 function readState(rootAbs: string): Record<string, string> {
-  let fd: number;
   try {
-    fd = fs.openSync(path.join(rootAbs, STATE_FILE), fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
-  } catch {
-    return {};
-  }
-  try {
-    if (!fs.fstatSync(fd).isFile()) return {};
-    const v = JSON.parse(fs.readFileSync(fd, 'utf8'));
+    const v = JSON.parse(readRegularFile(path.join(rootAbs, STATE_FILE), true).toString('utf8'));
     return v && typeof v === 'object' ? v : {};
   } catch {
     return {};
-  } finally {
-    fs.closeSync(fd);
   }
 }
 

@@ -12,7 +12,17 @@ function notRegular(path: string, dir: boolean): NodeJS.ErrnoException {
 export function readOpenedRegularFile(fd: number, path: string): Buffer {
   const st = fs.fstatSync(fd);
   if (!st.isFile()) throw notRegular(path, st.isDirectory());
-  return fs.readFileSync(fd);
+  // Read to the size just checked (as readFileSync does, which would fstat again); a size of 0
+  // may not be the truth (virtual files), so those are read to the end.
+  if (st.size === 0) return fs.readFileSync(fd);
+  const data = Buffer.allocUnsafeSlow(st.size);
+  let n = 0;
+  while (n < data.length) {
+    const got = fs.readSync(fd, data, n, data.length - n, null);
+    if (got === 0) break;
+    n += got;
+  }
+  return n < data.length ? data.subarray(0, n) : data;
 }
 
 /** The whole regular file at `path` (symlinks followed unless `noFollow`, then ELOOP). */
