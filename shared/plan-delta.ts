@@ -17,7 +17,7 @@ export interface PlanDelta {
 
 function sameEntry(a: PlanEntry, b: PlanEntry): boolean {
   return a.path === b.path && a.kind === b.kind && a.uid === b.uid && a.gid === b.gid && a.mode === b.mode
-    && a.content === b.content && a.target === b.target && a.unorderedPrefixLines === b.unorderedPrefixLines;
+    && a.content === b.content && a.encoding === b.encoding && a.target === b.target && a.unorderedPrefixLines === b.unorderedPrefixLines;
 }
 
 function contentByPath(plan: Plan): Map<string, string> {

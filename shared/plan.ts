@@ -12,6 +12,8 @@ export interface PlanEntry {
   uid: number;
   gid: number;
   content?: string;
+  /** 'base64' when `content` holds bytes that are not UTF-8 text (files copied from an app's image). */
+  encoding?: 'base64';
   target?: string;
   /** Env files: how many leading lines rkt writes in an unspecified order. */
   unorderedPrefixLines?: number;

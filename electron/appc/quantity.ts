@@ -35,6 +35,7 @@ export interface Amount {
 }
 
 const INT64_MAX = (1n << 63n) - 1n;
+const INT64_MIN = -(1n << 63n);
 const EXPONENT_CLAMP = 1000;
 
 const DECIMAL_SUFFIXES = new Map<string, number>([
@@ -310,16 +311,20 @@ export function canonicalString(a: Amount): string {
   return sign + m.toString() + suffix;
 }
 
-/** ScaledValue(scale) for scale 0 (Value) or -3 (MilliValue), without int64 overflow. */
+/**
+ * ScaledValue(scale) for scale 0 (Value) or -3 (MilliValue), as Go computes it: an int64Amount
+ * that overflows gives 0, while an inf.Dec wraps like big.Int.Int64() and int64 arithmetic.
+ */
 export function scaledValue(a: Amount, scale: 0 | -3): bigint {
   if (a.mantissa === 0n) return 0n;
   if (!a.decimalForm) {
-    // int64Amount: rounds away from zero.
+    // int64Amount: rounds away from zero; positiveScaleInt64 gives 0 when the result overflows.
     const diff = a.exponent - scale;
     const magnitude = diff >= 0
       ? a.mantissa * pow10(Math.min(diff, EXPONENT_CLAMP))
       : ceilDivPow10(a.mantissa, -diff);
-    return a.negative ? -magnitude : magnitude;
+    const v = a.negative ? -magnitude : magnitude;
+    return v < INT64_MIN || v > INT64_MAX ? 0n : v;
   }
   // inf.Dec: Go holds unscaled/10^9 (or 2^63-1 unscaled when capped) and divides with
   // truncation plus one on a remainder, which for negative amounts is not away from zero.
@@ -333,24 +338,26 @@ export function scaledValue(a: Amount, scale: 0 | -3): bigint {
     decScale = 9;
   }
   if (a.negative) unscaled = -unscaled;
+  const int64 = (v: bigint) => BigInt.asIntN(64, v);
   const dif = decScale + scale;
-  if (dif === 0) return unscaled;
-  if (dif < 0) return unscaled * pow10(-dif);
+  if (dif === 0) return int64(unscaled);
+  if (dif < 0) return int64(int64(unscaled) * pow10(-dif));
   const divisor = pow10(dif);
   if (unscaled < INT64_MAX && dif < 19) {
-    const q = unscaled / divisor;
-    return unscaled % divisor !== 0n ? q + 1n : q;
+    const u = int64(unscaled);
+    const q = u / divisor;
+    return u % divisor !== 0n ? q + 1n : q;
   }
+  // big.Int.DivMod is Euclidean: the remainder is never negative.
   let q = unscaled / divisor;
   let r = unscaled % divisor;
   if (r < 0n) {
     q -= 1n;
     r += divisor;
   }
-  return r !== 0n ? q + 1n : q;
+  return r !== 0n ? int64(int64(q) + 1n) : int64(q);
 }
 
-/** A Quantity for the API from an already trimmed text. */
 export function quantityFromText(text: string): Quantity | string {
   const amount = parseAmount(text);
   if (typeof amount === 'string') return amount;

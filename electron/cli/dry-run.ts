@@ -9,6 +9,7 @@ export function shellQuote(s: string): string {
 function renderEntry(e: PlanEntry): string {
   if (e.kind === 'symlink') return `${e.path} -> ${e.target}\n`;
   if (e.kind === 'dir') return `${e.path}/ (directory, mode ${e.mode})\n`;
+  if (e.encoding === 'base64') return `---${e.path}--- (binary, base64)\n${e.content}\n`;
   return `---${e.path}---\n${e.content}\n`;
 }
 

@@ -1,6 +1,7 @@
 // podunit validate --kind pod|image [--json] <file>: Go's verdict on one manifest.
 import fs from 'node:fs';
 import { decodeImageManifest, decodePodManifest } from '../appc/decode.js';
+import { utf8Text } from '../generator/utf8-text.js';
 import { MAX_MANIFEST_BYTES } from '../generator/load.js';
 import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './output.js';
@@ -33,7 +34,7 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
     if (e instanceof UsageError) throw e;
     throw new UsageError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
-  const text = new TextDecoder().decode(bytes);
+  const text = utf8Text(bytes);
   const r = kind === 'pod' ? decodePodManifest(text) : decodeImageManifest(text);
   const error = r.ok ? null : r.error;
   if (args.flags.has('json')) io.out(JSON.stringify({ ok: r.ok, error }) + '\n');

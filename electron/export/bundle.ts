@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Plan, PlanEntry } from '../../shared/plan.js';
 import type { TarEntry } from './tar.js';
+import { entryBytes } from '../pod/entry-bytes.js';
 
 export const BUNDLE_FORMAT = 'podunit-bundle/1';
 export const POD_PREFIX = 'pod';
@@ -62,7 +63,7 @@ export function bundleEntries(plan: Plan): TarEntry[] {
   const provenance: Record<string, unknown> = {};
   for (const e of [...plan.entries, ...(plan.nspawnEntries ?? [])]) {
     const path = `${POD_PREFIX}/${checkPath(e.path)}`;
-    if (e.kind === 'file') add({ path, kind: 'file', mode: modeOf(e), data: enc.encode(e.content ?? '') });
+    if (e.kind === 'file') add({ path, kind: 'file', mode: modeOf(e), data: entryBytes(e) });
     else if (e.kind === 'symlink') add({ path, kind: 'symlink', mode: 0o777, target: e.target ?? '' });
     else add({ path, kind: 'dir', mode: modeOf(e) });
     const lines = plan.provenance[e.path];

@@ -15,6 +15,17 @@ export interface DeviceAllow {
 export const VOLUME_LINKS_DIR = `${S1}/rkt/volumes`;
 
 export function generateDeviceAllows(ctx: GenContext, app: string, mounts: Mount[]): DeviceAllow[] {
+  // rkt works on the absolute pod root here, so its errors name absolute paths.
+  const shown = ctx.fs.display;
+  ctx.fs.display = (p) => join(ctx.pod.absRoot, p);
+  try {
+    return deviceAllows(ctx, app, mounts);
+  } finally {
+    ctx.fs.display = shown;
+  }
+}
+
+function deviceAllows(ctx: GenContext, app: string, mounts: Mount[]): DeviceAllow[] {
   ctx.fs.mkdirAll(VOLUME_LINKS_DIR, 0o600);
   shiftFiles(ctx, [VOLUME_LINKS_DIR]);
   const out: DeviceAllow[] = [];

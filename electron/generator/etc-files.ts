@@ -3,6 +3,7 @@
 import { atoi } from './goparse.js';
 import { GenError, fail, wrap } from './gen-error.js';
 import { goQuote } from './goquote.js';
+import { FsError } from './podfs.js';
 import type { PlanFs } from './plan-fs.js';
 
 const MAX_LINE = 64 * 1024;
@@ -12,10 +13,10 @@ function scanLines(text: string): string[] {
   const out: string[] = [];
   const parts = text.split('\n');
   if (parts[parts.length - 1] === '') parts.pop();
-  for (let line of parts) {
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (Buffer.byteLength(line) >= MAX_LINE) break;
-    out.push(line);
+  for (const raw of parts) {
+    // The scanner's buffer limit counts a line's '\r' too: ScanLines drops it only afterwards.
+    if (Buffer.byteLength(raw) >= MAX_LINE) break;
+    out.push(raw.endsWith('\r') ? raw.slice(0, -1) : raw);
   }
   return out;
 }
@@ -23,8 +24,15 @@ function scanLines(text: string): string[] {
 type Ids = Map<string, bigint>;
 
 function parseFile(fs: PlanFs, path: string, minFields: number, idField: number, idName: string): Ids {
-  const text = fs.readText(path);
   const ids: Ids = new Map();
+  let text: string;
+  try {
+    text = fs.readText(path);
+  } catch (e) {
+    // Go opens a directory fine, and the scanner's read error (EISDIR) is never checked: no entries.
+    if (e instanceof FsError && e.code === 'EISDIR') return ids;
+    throw e;
+  }
   for (const line of scanLines(text)) {
     if (line === '') continue;
     const fields = line.split(':');

@@ -8,6 +8,9 @@ import { convertedFromDocker, generateMounts, type Mount } from './mounts.js';
 import { evaluateSymlinksInside } from './symlinks.js';
 import { join } from './gopath.js';
 import { goQuote } from './goquote.js';
+import { copyTree } from './copy-tree.js';
+import type { FsStat } from './podfs.js';
+import { chmodBitsOf, parseUint } from './goparse.js';
 import { appRootfs, relAppRootfs, type GenContext } from './pod.js';
 
 const SHARED_VOLUMES = 'sharedVolumes';
@@ -64,31 +67,38 @@ function appToNspawnArgs(ctx: GenContext, ra: RuntimeApp): string[] {
   return args;
 }
 
+/**
+ * A docker image's implicit volume starts as a copy of the image's directory at the mount path
+ * (when there is one), with that directory's mode and owner, which `found` receives.
+ */
+export function copyImageFiles(ctx: GenContext, volPath: string, targetPath: string, found: (st: FsStat) => void): boolean {
+  let st: FsStat;
+  try {
+    st = ctx.fs.stat(targetPath);
+  } catch {
+    return false;
+  }
+  found(st);
+  try {
+    copyTree(ctx.fs, targetPath, volPath);
+  } catch (e) {
+    throw wrap(`error copying image files to empty volume ${goQuote(join(ctx.pod.root, volPath))}`, e);
+  }
+  return true;
+}
+
 /** PrepareMountpoints: the backing directory of an empty volume, with the volume's mode and owner. */
 function prepareMountpoint(ctx: GenContext, volPath: string, targetPath: string, vol: Volume, dockerImplicit: boolean): void {
   if (vol.kind !== 'empty') return;
   if (ctx.pod.runtime.Debug) ctx.log.push(`stage1: creating an empty volume folder for sharing: ${goQuote(join(ctx.pod.root, volPath))}`);
   const modeText = vol.mode ?? '';
-  const parsed = parseOctal(modeText);
-  if (parsed === null) {
-    throw wrap(`invalid mode ${goQuote(modeText)} for volume ${goQuote(vol.name)}`, new GenError(`strconv.ParseUint: parsing ${goQuote(modeText)}: ${/^[0-7]+$/.test(modeText) ? 'value out of range' : 'invalid syntax'}`));
-  }
-  // Go's os.FileMode(parsed) keeps only the permission bits when chmod'ing (0o1000 is not ModeSticky).
-  let mode = parsed & 0o777;
+  const parsed = parseUint(modeText, 8, 32);
+  if (!parsed.ok) throw wrap(`invalid mode ${goQuote(modeText)} for volume ${goQuote(vol.name)}`, new GenError(parsed.text));
+  let mode = chmodBitsOf(parsed.value);
   let uid = vol.uid ?? 0;
   let gid = vol.gid ?? 0;
   const fs = ctx.fs;
-  if (dockerImplicit) {
-    try {
-      const st = fs.stat(targetPath);
-      mode = st.mode;
-      uid = st.uid;
-      gid = st.gid;
-      // rkt copies the image's files into the volume here; they are not part of the plan.
-    } catch {
-      /* the mount point does not exist in the image: nothing to copy */
-    }
-  }
+  if (dockerImplicit) copyImageFiles(ctx, volPath, targetPath, (st) => ([mode, uid, gid] = [st.mode, st.uid, st.gid]));
   try {
     fs.mkdirAll(volPath, 0o770);
   } catch (e) {
@@ -106,9 +116,3 @@ function prepareMountpoint(ctx: GenContext, volPath: string, targetPath: string,
   }
 }
 
-/** strconv.ParseUint(s, 8, 32) */
-function parseOctal(s: string): number | null {
-  if (!/^[0-7]+$/.test(s)) return null;
-  const v = parseInt(s, 8);
-  return v > 0xffffffff ? null : v;
-}

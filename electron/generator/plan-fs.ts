@@ -4,8 +4,10 @@
 // written to disk here (apply does that from the resulting entries).
 import type { PlanEntry } from '../../shared/plan.js';
 import { FsError, type Errno, type FsStat, type PodFs } from './podfs.js';
+import { isUtf8 } from 'node:buffer';
 import { utf8Text } from './utf8-text.js';
 import { clean } from './gopath.js';
+import { chownId } from './goparse.js';
 
 interface Node {
   kind: 'file' | 'dir' | 'symlink';
@@ -13,6 +15,8 @@ interface Node {
   uid: number;
   gid: number;
   content?: string;
+  /** 'base64' when content holds bytes that are not UTF-8 text (a file copied from an image). */
+  encoding?: 'base64';
   target?: string;
   created: boolean;
   written: boolean;
@@ -113,7 +117,7 @@ export class PlanFs {
     const node = this.nodes.get(p);
     if (node) {
       if (node.kind === 'dir') throw this.err('read', path, 'EISDIR');
-      return encoder.encode(node.content ?? '');
+      return node.encoding === 'base64' ? Buffer.from(node.content ?? '', 'base64') : encoder.encode(node.content ?? '');
     }
     if (this.insideCreated(p)) throw this.err('open', path, 'ENOENT');
     try {
@@ -121,6 +125,26 @@ export class PlanFs {
     } catch (e) {
       throw this.rethrow(e, 'open', path);
     }
+  }
+
+  /** The names in a directory (following symlinks to it), what the plan made there included; unsorted. */
+  readdir(path: string): string[] {
+    const p = this.resolve(norm(path), 'open');
+    const node = this.nodes.get(p);
+    if (node && node.kind !== 'dir') throw this.err('open', path, 'ENOTDIR');
+    const names = new Set<string>();
+    if (!(node?.created ?? this.insideCreated(p))) {
+      try {
+        for (const name of this.base.readdir(p)) names.add(name);
+      } catch (e) {
+        throw this.rethrow(e, 'open', path);
+      }
+    }
+    const prefix = p === '.' ? '' : p + '/';
+    for (const key of this.nodes.keys()) {
+      if (key.startsWith(prefix) && key.length > prefix.length && !key.includes('/', prefix.length)) names.add(key.slice(prefix.length));
+    }
+    return [...names];
   }
 
   readText(path: string): string {
@@ -131,6 +155,16 @@ export class PlanFs {
 
   /** open(path, O_WRONLY|O_CREAT[|O_TRUNC], perm) followed by one write of `data`. */
   writeFile(path: string, data: string, perm: number, truncate = true): void {
+    this.writeNode(path, data, perm, truncate).encoding = undefined;
+  }
+
+  /** writeFile with the bytes of a copied file: kept as text when they are UTF-8, else as base64. */
+  writeBytes(path: string, bytes: Uint8Array, perm: number): void {
+    if (isUtf8(bytes)) return this.writeFile(path, utf8Text(bytes), perm);
+    this.writeNode(path, base64(bytes), perm, true).encoding = 'base64';
+  }
+
+  private writeNode(path: string, data: string, perm: number, truncate: boolean): Node {
     const p0 = norm(path);
     let existing = this.lookup(p0);
     const p = existing && existing.kind === 'symlink' ? this.resolveForWrite(p0, path) : p0;
@@ -147,10 +181,12 @@ export class PlanFs {
       node.content = content;
       node.written = true;
       node.phases |= this.bit;
-      return;
+      return node;
     }
     this.requireDir(parentOf(p), 'open', path);
-    this.put(p, this.fresh('file', perm, data));
+    const node = this.fresh('file', perm, data);
+    this.put(p, node);
+    return node;
   }
 
   /** os.Mkdir */
@@ -209,14 +245,27 @@ export class PlanFs {
     this.put(p, this.fresh('symlink', 0o777, undefined, target));
   }
 
-  /** os.Chown (follows symlinks). */
+  /** os.Chown (follows symlinks): ids are cut to the kernel's 32 bits, and -1 leaves one unchanged. */
   chown(path: string, uid: number, gid: number): void {
     const p = this.resolve(norm(path), 'chown');
     const existing = this.lookup(p);
     if (!existing) throw this.err('chown', path, 'ENOENT');
-    const node = this.adopt(p, existing);
-    node.uid = uid;
-    node.gid = gid;
+    this.setOwner(this.adopt(p, existing), uid, gid);
+  }
+
+  /** os.Lchown: as chown, on a symlink itself. */
+  lchown(path: string, uid: number, gid: number): void {
+    const p = norm(path);
+    const existing = this.lookup(p);
+    if (!existing) throw this.err('lchown', path, 'ENOENT');
+    this.setOwner(this.adopt(p, existing), uid, gid);
+  }
+
+  private setOwner(node: Node, uid: number, gid: number): void {
+    const u = chownId(uid);
+    const g = chownId(gid);
+    if (u !== null) node.uid = u;
+    if (g !== null) node.gid = g;
     node.phases |= this.bit;
   }
 
@@ -242,6 +291,7 @@ export class PlanFs {
       const e: PlanEntry = { path, kind: n.kind, uid: n.uid, gid: n.gid };
       if (n.kind !== 'symlink') e.mode = n.mode.toString(8).padStart(4, '0');
       if (n.kind === 'file') e.content = n.content ?? '';
+      if (n.encoding) e.encoding = n.encoding;
       if (n.kind === 'symlink') e.target = n.target;
       out.push(e);
     }
@@ -267,6 +317,7 @@ export class PlanFs {
       uid: 0,
       gid: 0,
       content,
+      encoding: undefined,
       target,
       created: true,
       written: kind === 'file',
@@ -280,12 +331,15 @@ export class PlanFs {
     const have = this.nodes.get(p);
     if (have) return have;
     const kind = st.kind === 'dir' ? 'dir' : st.kind === 'symlink' ? 'symlink' : 'file';
+    const bytes = kind === 'file' ? this.base.readFile(p) : null;
+    const binary = bytes !== null && !isUtf8(bytes);
     const node: Node = {
       kind,
       mode: st.mode,
       uid: st.uid,
       gid: st.gid,
-      content: kind === 'file' ? decoder.decode(this.base.readFile(p)) : undefined,
+      content: bytes === null ? undefined : binary ? base64(bytes) : decoder.decode(bytes),
+      encoding: binary ? 'base64' : undefined,
       target: kind === 'symlink' ? this.base.readlink(p) : undefined,
       created: false,
       written: false,
@@ -394,6 +448,10 @@ function parentOf(p: string): string {
 function norm(p: string): string {
   const c = clean(p);
   return c.startsWith('/') ? c.slice(1) || '.' : c;
+}
+
+function base64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
 function statOf(n: Node): FsStat {

@@ -8,6 +8,8 @@ import { serializeUnit, optionRun } from './serialize.js';
 import { unitOption } from './unit-option.js';
 import { atoi } from './goparse.js';
 import { parseUidRange } from './uid-range.js';
+import { utf8Text } from './utf8-text.js';
+import type { GenError } from './gen-error.js';
 
 test('filepath.Join and Clean', () => {
   assert.equal(join('', ''), '');
@@ -87,4 +89,32 @@ test('strconv.Atoi and the uid range', () => {
   assert.deepEqual(parseUidRange('65536:65536'), { shift: 65536, count: 65536 });
   assert.deepEqual(parseUidRange(''), { shift: 0, count: 0 });
   assert.throws(() => parseUidRange('abc'), /error deserializing uid range/);
+});
+
+test("the uid range is scanned like fmt.Sscanf's %d into unsigned integers", () => {
+  const cause = (text: string) => {
+    try {
+      parseUidRange(text);
+      return null;
+    } catch (e) {
+      return (e as GenError).chain.at(-1);
+    }
+  };
+  // No sign for unsigned integers; every Unicode space fmt knows is skipped; a newline is not.
+  assert.equal(cause('+65536:65536'), 'expected integer');
+  assert.equal(cause('65536:+1'), 'expected integer');
+  assert.deepEqual(parseUidRange('\u00a065536:\v1'), { shift: 65536, count: 1 });
+  assert.equal(cause('\n65536:1'), 'unexpected newline');
+  assert.equal(cause('\r\n65536:1'), 'unexpected newline');
+  assert.equal(cause('18446744073709551616:1'), 'strconv.ParseUint: parsing "18446744073709551616": value out of range');
+  assert.equal(cause('4294967296:1'), 'unsigned integer overflow on token 4294967296');
+  assert.equal(cause('1 :1'), 'input does not match format');
+  assert.equal(cause('1'), 'unexpected EOF');
+});
+
+test('bytes become text as Go sees them: a BOM stays, each bad byte is one U+FFFD', () => {
+  assert.equal(utf8Text(Buffer.from([0xef, 0xbb, 0xbf, 0x7b])), '\ufeff{');
+  assert.equal(utf8Text(Buffer.from([0x61, 0xe2, 0x82, 0x7a])), 'a\ufffd\ufffdz');
+  assert.equal(utf8Text(Buffer.from([0xed, 0xa0, 0x80, 0xf0, 0x9f, 0x98, 0x80])), '\ufffd\ufffd\ufffd\u{1f600}');
+  assert.equal(utf8Text(Buffer.from('plain ascii')), 'plain ascii');
 });

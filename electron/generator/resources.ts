@@ -6,8 +6,6 @@ import type { GenContext } from './pod.js';
 import { fieldSource, hostFact } from './sources.js';
 
 const MAX_MILLI_VALUE = 9223372036854775n;
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
 
 export interface ResourceValue {
   value: string;
@@ -19,11 +17,6 @@ export interface AppResources {
   cpuQuota?: ResourceValue;
   cpuShares?: ResourceValue;
   oomScoreAdjust?: ResourceValue;
-}
-
-/** Go's int64 result of Quantity.Value()/MilliValue(): out-of-range amounts come out as 0. */
-function goInt64(v: bigint): bigint {
-  return v < INT64_MIN || v > INT64_MAX ? 0n : v;
 }
 
 function uint64(v: bigint): string {
@@ -48,7 +41,7 @@ export function computeAppResources(ctx: GenContext, isolators: Isolator[]): App
     switch (p.type) {
       case 'resource/memory':
         if (supported('memory') && p.value.limit) {
-          res.memoryLimit = { value: uint64(goInt64(p.value.limit.value)), sources: [fieldSource(iso, 'value', 'limit'), host] };
+          res.memoryLimit = { value: uint64(p.value.limit.value), sources: [fieldSource(iso, 'value', 'limit'), host] };
         }
         break;
       case 'resource/cpu':
@@ -68,8 +61,8 @@ export function computeAppResources(ctx: GenContext, isolators: Isolator[]): App
 }
 
 function cpuQuota(limit: Quantity, iso: Isolator): string {
-  if (goInt64(limit.value) > MAX_MILLI_VALUE) {
+  if (limit.value > MAX_MILLI_VALUE) {
     throw fail(`cpu limit exceeds the maximum millivalue: ${limit.canonical}`, fieldSource(iso, 'value', 'limit'));
   }
-  return uint64(goInt64(limit.milliValue) / 10n);
+  return uint64(limit.milliValue / 10n);
 }

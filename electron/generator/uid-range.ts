@@ -1,18 +1,31 @@
 // UidRange.Deserialize: "<shift>:<count>" scanned like Go's fmt.Sscanf("%d:%d") into uint32s.
 import { GenError, wrap } from './gen-error.js';
 import type { UidRange } from './pod.js';
+import { goQuote } from './goquote.js';
 
+/** fmt's isSpace table: what Sscanf skips before a number (a newline is an error instead). */
+function isFmtSpace(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/** fmt's scanUint for %d: spaces skipped, no sign, digits parsed by strconv.ParseUint(tok, 10, 64), then the 32-bit check. */
 function scanUint(s: string, at: number): { value: number; end: number } | string {
   let i = at;
-  while (i < s.length && (s[i] === ' ' || s[i] === '\t' || s[i] === '\r')) i++;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x0d && s[i + 1] === '\n') continue;
+    if (c === 0x0a) return 'unexpected newline';
+    if (!isFmtSpace(c)) break;
+  }
   if (i >= s.length) return 'unexpected EOF';
   let j = i;
-  if (s[j] === '+') j++;
-  const start = j;
   while (j < s.length && s[j] >= '0' && s[j] <= '9') j++;
-  if (j === start) return 'expected integer';
-  const v = BigInt(s.slice(start, j));
-  if (v > 0xffffffffn) return `unsigned integer overflow on token ${s.slice(i, j)}`;
+  if (j === i) return 'expected integer';
+  const tok = s.slice(i, j);
+  const v = BigInt(tok);
+  if (v > 0xffffffffffffffffn) return `strconv.ParseUint: parsing ${goQuote(tok)}: value out of range`;
+  if (v > 0xffffffffn) return `unsigned integer overflow on token ${tok}`;
   return { value: Number(v), end: j };
 }
 

@@ -36,6 +36,7 @@ const isEntry = shape({
   uid: isNumber,
   gid: isNumber,
   content: optional(isString),
+  encoding: optional((v) => v === 'base64'),
   target: optional(isString),
   unorderedPrefixLines: optional(isNumber),
 });

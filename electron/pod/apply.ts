@@ -9,6 +9,7 @@ import type { Plan, PlanEntry } from '../../shared/plan.js';
 import { ConfinedWriter, fingerprintOf, linkFingerprint } from './write.js';
 import { readRegularFile } from './regular-file.js';
 import { sortByPathBytes } from '../generator/plan-fs.js';
+import { entryBytes } from './entry-bytes.js';
 
 /** Where podunit remembers what it wrote: path -> fingerprint of the entry it left (a file's inode, size and mtime; a link's target). */
 export const STATE_FILE = '.podunit-written.json';
@@ -115,7 +116,7 @@ export function applyPlan(plan: Plan, root: string, opts: { force: boolean }): A
     if (!asRoot && (e.uid !== 0 || e.gid !== 0)) report.ownershipSkipped = true;
     if (p.action === 'conflict') report.backups.push({ path: e.path, backup: writer.backup(e.path) });
     if (e.kind === 'dir') writer.ensureDir(e.path, parseInt(e.mode!, 8), owner);
-    else if (e.kind === 'file') state[e.path] = writer.writeFile(e.path, e.content ?? '', parseInt(e.mode!, 8), owner);
+    else if (e.kind === 'file') state[e.path] = writer.writeFile(e.path, entryBytes(e), parseInt(e.mode!, 8), owner);
     else state[e.path] = writer.symlink(e.path, e.target!);
     report.written.push(e.path);
   });

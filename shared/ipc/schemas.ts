@@ -26,6 +26,7 @@ export const planEntrySchema: z.ZodType<PlanEntry> = z.object({
   uid: z.number(),
   gid: z.number(),
   content: z.string().optional(),
+  encoding: z.literal('base64').optional(),
   target: z.string().optional(),
   unorderedPrefixLines: z.number().optional(),
 });

@@ -4,6 +4,8 @@ import type { RuntimeApp, Volume } from '../../appc/types.js';
 import { GenError, wrap } from '../gen-error.js';
 import { join } from '../gopath.js';
 import { goQuote } from '../goquote.js';
+import { chmodBitsOf, parseUint } from '../goparse.js';
+import { copyImageFiles } from '../nspawn.js';
 import type { GenContext } from '../pod.js';
 import { nspawnCapabilityArgs } from './capabilities.js';
 import { generateMounts, isMountReadOnly, podVolumes, type AppMount } from './mounts.js';
@@ -74,12 +76,9 @@ function mountBinds(ctx: GenContext, ra: RuntimeApp): string[] {
 
 function parseMode(vol: Volume): number {
   const text = vol.mode ?? '';
-  if (!/^[0-7]+$/.test(text) || parseInt(text, 8) > 0xffffffff) {
-    const why = /^[0-7]+$/.test(text) ? 'value out of range' : 'invalid syntax';
-    throw wrap(`invalid mode ${goQuote(text)} for volume ${goQuote(vol.name)}`, new GenError(`strconv.ParseUint: parsing ${goQuote(text)}: ${why}`));
-  }
-  // os.Chmod keeps only the permission bits of a plain number (0o1000 is not ModeSticky).
-  return parseInt(text, 8) & 0o777;
+  const parsed = parseUint(text, 8, 32);
+  if (!parsed.ok) throw wrap(`invalid mode ${goQuote(text)} for volume ${goQuote(vol.name)}`, new GenError(parsed.text));
+  return chmodBitsOf(parsed.value);
 }
 
 /** rkt v0.16.0 – v1.0.0: the empty volume's directory, owner and mode. */
@@ -108,16 +107,7 @@ export function prepareMountpoint(ctx: GenContext, path: string, target: string,
   let mode = parseMode(vol);
   let uid = vol.uid ?? 0;
   let gid = vol.gid ?? 0;
-  let copied = false;
-  if (m.dockerImplicit) {
-    try {
-      const st = ctx.fs.stat(target);
-      [mode, uid, gid] = [st.mode & 0o777, st.uid, st.gid];
-      copied = true;
-    } catch {
-      /* nothing in the image to copy */
-    }
-  }
+  const copied = m.dockerImplicit && copyImageFiles(ctx, path, target, (st) => ([mode, uid, gid] = [st.mode, st.uid, st.gid]));
   // v1.3.0 created the directory only for volumes it did not copy an image directory into.
   if (copied || !m.dockerImplicit || ctx.profile.dockerVolumesFrom === 'image-annotations') {
     try {

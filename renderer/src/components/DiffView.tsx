@@ -77,6 +77,10 @@ export function DiffView() {
       fixedOverflowWidgets: true,
       renderOverviewRuler: true,
       hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 5, revealLineCount: 20 },
+      // Both sides are read-only, so there is nothing to revert; the gutter menu would also
+      // measure its own height (a forced layout) every time the diff changes.
+      renderGutterMenu: false,
+      renderMarginRevertIcon: false,
       bracketPairColorization: { enabled: false },
       theme: isDark(store.getState()) ? DARK_THEME : LIGHT_THEME,
     });
