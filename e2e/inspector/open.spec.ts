@@ -55,6 +55,6 @@ test('once the page is idle, the editing warm-up runs off screen and leaves noth
   await expect.poll(() => page.evaluate(() => (window as unknown as { __offScreenSeen: string[] }).__offScreenSeen.length), { timeout: 15_000 }).toBe(2);
   await expect.poll(() => page.evaluate(() => [...document.body.children].filter((e) => e.getAttribute('aria-hidden') === 'true' && (e as HTMLElement).inert).length)).toBe(0);
   // The editors the page shows are the only ones left: manifest, unit, and the diff's two sides.
-  await expect.poll(() => page.evaluate(() => document.querySelectorAll('.monaco-editor').length - document.querySelectorAll('.monaco-diff-editor').length)).toBe(4);
+  await expect.poll(() => page.evaluate(() => document.querySelectorAll('.monaco-editor:not(.gutter)').length)).toBe(4);
   await expect.poll(() => editorText(page, 'Manifest editor')).toContain('"name": "rorf"');
 });
