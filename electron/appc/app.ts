@@ -234,7 +234,7 @@ export function toApp(app: GoApp, out: Output): App {
     })),
     user: app.user,
     group: app.group,
-    supplementaryGIDs: (app.supplementaryGIDs?.items() ?? []).map(Number),
+    supplementaryGIDs: [...(app.supplementaryGIDs?.items() ?? [])],
     workingDirectory: app.workingDirectory,
     environment: toNameValues(app.environment, out),
     mountPoints: (app.mountPoints?.items() ?? []).map((m): MountPoint => ({

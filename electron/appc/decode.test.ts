@@ -72,7 +72,9 @@ test('keys match case-insensitively (Go folding) and src records the spelling us
   assert.equal(p.apps[0].src.keys.name, 'NAME');
   assert.equal(p.apps[0].name, 'web');
   const img = image(appWith('"supplementaryGids":[400,500],"i\u017Folators":[{"name":"os/linux/no-new-privileges","value":true}]'));
-  assert.deepEqual(img.app!.supplementaryGIDs, [400, 500]);
+  assert.deepEqual(img.app!.supplementaryGIDs, [400n, 500n]);
+  // Go's int64: no precision lost above 2^53.
+  assert.deepEqual(image(appWith('"supplementaryGIDs":[9007199254740993]')).app!.supplementaryGIDs, [9007199254740993n]);
   assert.equal(img.app!.src.keys.supplementaryGIDs, 'supplementaryGids');
   assert.equal(img.app!.isolators.length, 1);
   assert.equal(img.app!.src.keys.isolators, 'i\u017Folators');

@@ -65,7 +65,7 @@ export interface App {
   eventHandlers: EventHandler[];
   user: string;
   group: string;
-  supplementaryGIDs: number[];
+  supplementaryGIDs: bigint[];
   workingDirectory: string;
   environment: EnvVar[];
   mountPoints: MountPoint[];

@@ -85,10 +85,11 @@ export function setupAppIO(uw: UnitWriter, ra: RuntimeApp): UnitOption[] {
   }
   let content = `STAGE2_TTY=${ttyMux}\nSTAGE1_DEBUG=${ctx.pod.runtime.Debug}\n` + flags.map((f) => f + '\n').join('');
   const writeEnv = () => ctx.fs.writeFile(`${dir}/env`, content, 0o644);
+  // From here on an error replaces one the socket units may have recorded, as in rkt.
   try {
     writeEnv();
   } catch (e) {
-    uw.fail(e);
+    uw.replaceError(e);
     return opts;
   }
   if (ioMux) {
@@ -100,7 +101,7 @@ export function setupAppIO(uw: UnitWriter, ra: RuntimeApp): UnitOption[] {
       const logPath = annotation(ra, 'coreos.com/rkt/experiment/kubernetes-log-path');
       if (!logPath) {
         writeEnv();
-        uw.fail(fail('kubernetes-log-path annotation needs to be specified when k8s-plain logging mode is used', fieldSource(ra, 'annotations')));
+        uw.replaceError(fail('kubernetes-log-path annotation needs to be specified when k8s-plain logging mode is used', fieldSource(ra, 'annotations')));
         return opts;
       }
       content += `KUBERNETES_LOG_PATH=${logPath.value}\n`;

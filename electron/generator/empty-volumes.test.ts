@@ -4,55 +4,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { generate } from './generate.js';
-import { readPodSnapshot } from '../pod/read.js';
-import type { Plan, PlanEntry } from '../../shared/plan.js';
+import { planOf, TINY_ROOTFS, withTinyPod, type TinyPod } from '../test-support/tiny-pod.js';
+import type { PlanEntry } from '../../shared/plan.js';
 
-const IMAGE_ID = 'sha512-696d706c00000000000000000000000000000000000000000000000000000000';
+const MOUNT_POINT = { exec: ['/bin/impl'], user: '0', group: '0', mountPoints: [{ name: 'logs', path: '/var/log/app' }] };
 
-interface PodSpec {
-  volumes?: unknown[];
-  mounts?: unknown[];
-  annotations?: unknown[];
-  /** Files of the app's rootfs, by path; a Buffer is written as it is. */
-  files?: Record<string, string | Buffer>;
-  links?: Record<string, string>;
-}
-
-function planFor(spec: PodSpec): { plan: Plan; root: string } {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'podunit-volumes-'));
-  const put = (rel: string, data: string | Buffer) => {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), data);
-  };
-  const app = { exec: ['/bin/impl'], user: '0', group: '0', mountPoints: [{ name: 'logs', path: '/var/log/app' }] };
-  put('pod', JSON.stringify({
-    acVersion: '0.8.11', acKind: 'PodManifest',
-    apps: [{ name: 'impl', image: { name: 'example.com/impl', id: IMAGE_ID }, app, mounts: spec.mounts ?? [] }],
-    volumes: spec.volumes ?? null,
-  }));
-  put('stage1/rootfs/opt/stage2/impl/manifest', JSON.stringify({
-    acKind: 'ImageManifest', acVersion: '0.8.11', name: 'example.com/impl', app, annotations: spec.annotations ?? [],
-  }));
-  put('stage1/rootfs/opt/stage2/impl/rootfs/bin/impl', '#!/bin/sh\n');
-  fs.chmodSync(path.join(root, 'stage1/rootfs/opt/stage2/impl/rootfs/bin/impl'), 0o755);
-  for (const [rel, data] of Object.entries(spec.files ?? {})) put(`stage1/rootfs/opt/stage2/impl/rootfs/${rel}`, data);
-  for (const [rel, target] of Object.entries(spec.links ?? {})) fs.symlinkSync(target, path.join(root, `stage1/rootfs/opt/stage2/impl/rootfs/${rel}`));
-  put('stage1/rootfs/systemd-version', 'v233\n');
-  fs.symlinkSync('coreos', path.join(root, 'stage1/rootfs/flavor'));
-  fs.mkdirSync(path.join(root, 'stage1/rootfs/usr/lib/systemd/system/default.target.wants'), { recursive: true });
-  return { plan: generate(readPodSnapshot(root, { host: { cgroupControllers: ['memory', 'cpu'] } })), root };
-}
-
-function withPlan(spec: PodSpec, check: (plan: Plan, root: string) => void): void {
-  const { plan, root } = planFor(spec);
-  try {
-    check(plan, root);
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
+function withPlan(spec: TinyPod & { volumes?: unknown[]; mounts?: unknown[]; annotations?: unknown[] }, check: Parameters<typeof withTinyPod>[1]): void {
+  const { volumes, mounts, annotations, ...rest } = spec;
+  withTinyPod({ app: MOUNT_POINT, pod: { volumes: volumes ?? null }, podApp: { mounts: mounts ?? [] }, imageAnnotations: annotations, ...rest }, check);
 }
 
 const DOCKER = [{ name: 'appc.io/docker/repository', value: 'example.com/impl' }];
@@ -63,10 +23,10 @@ test("a docker image's implicit volume is a copy of the image's directory, in Wa
   const binary = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x41]);
   const files = { 'var/log/app/b.log': 'hello\n', 'var/log/app/sub/x': 'x\n', 'var/log/app/data.bin': binary };
   withPlan({ annotations: DOCKER, files, links: { 'var/log/app/a-link': 'b.log' } }, (plan, root) => {
-    const app = path.join(root, 'stage1/rootfs/opt/stage2/impl/rootfs/var/log/app');
+    const app = path.join(root, TINY_ROOTFS, 'var/log/app');
     fs.chmodSync(app, 0o2750);
     fs.chownSync(app, 123, 456);
-    const again = generate(readPodSnapshot(root, { host: { cgroupControllers: ['memory', 'cpu'] } }));
+    const again = planOf(root);
     assert.equal(plan.nspawnError, null);
     assert.deepEqual(summary(again.nspawnEntries), [
       ['sharedVolumes', 'dir', '0755', 0, 0, null, null],
@@ -118,13 +78,11 @@ test("an empty volume's mode is a Go os.FileMode and its ids are the kernel's 32
 });
 
 test('the rkt/volumes folder is made under the absolute pod root, as its errors show', () => {
-  const { root } = planFor({});
-  try {
+  const prepare = (root: string) => {
     fs.mkdirSync(path.join(root, 'stage1/rootfs/rkt'));
     fs.writeFileSync(path.join(root, 'stage1/rootfs/rkt/volumes'), '');
-    const plan = generate(readPodSnapshot(root, { host: { cgroupControllers: ['memory', 'cpu'] } }));
+  };
+  withTinyPod({ prepare }, (plan, root) => {
     assert.equal(plan.error?.message, `mkdir ${path.join(fs.realpathSync(root), 'stage1/rootfs/rkt/volumes')}: not a directory`);
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
+  });
 });

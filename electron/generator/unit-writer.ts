@@ -41,6 +41,11 @@ export class UnitWriter {
   fail(e: unknown): void {
     if (!this.err) this.err = toGenError(e);
   }
+
+  /** rkt's plain `uw.err = err`: replaces an error an earlier step recorded (SetupAppIO does this). */
+  replaceError(e: unknown): void {
+    this.err = toGenError(e);
+  }
 }
 
 /** Keeps a file's line provenance; given a serialized unit, it is computed only when read. */
