@@ -5,6 +5,7 @@ import { goQuote, trimGoSpace } from './gotext.js';
 import { isValidIP } from './ip.js';
 import { rfc3339Error } from './rfc3339.js';
 import { checkHttpUrl } from './url.js';
+import { seccompErrnoError } from './isolators.js';
 
 test('goQuote is strconv.Quote', () => {
   assert.equal(goQuote('web'), '"web"');
@@ -38,6 +39,13 @@ test('RFC 3339 times as time.Parse accepts them', () => {
   assert.equal(rfc3339Error('2014-10-27T19:32:27Zx'), 'parsing time "2014-10-27T19:32:27Zx": extra text: "x"');
   assert.equal(rfc3339Error('2014-1-27T19:32:27Z'), `parsing time "2014-1-27T19:32:27Z" as ${layout}: cannot parse "1-27T19:32:27Z" as "01"`);
   assert.equal(rfc3339Error('é'), `parsing time "\\xc3\\xa9" as ${layout}: cannot parse "\\xc3\\xa9" as "2006"`);
+  // Go 1.19 takes the year's and the offset's bytes before checking them, so their errors quote
+  // what follows; the offset's hour and minute may carry a sign; a fraction without seconds passes.
+  assert.equal(rfc3339Error('2x14-10-27T19:32:27Z'), `parsing time "2x14-10-27T19:32:27Z" as ${layout}: cannot parse "-10-27T19:32:27Z" as "2006"`);
+  assert.equal(rfc3339Error('2014-10-27T19:32:27+ab:00'), `parsing time "2014-10-27T19:32:27+ab:00" as ${layout}: cannot parse "" as "Z07:00"`);
+  assert.equal(rfc3339Error('2014-10-27T19:32:27x01:00Z'), `parsing time "2014-10-27T19:32:27x01:00Z" as ${layout}: cannot parse "Z" as "Z07:00"`);
+  for (const ok of ['2014-10-27T19:32:27+-1:00', '2014-10-27T19:32:27+01:-5', '2014-10-27T19:32:.5Z', '2014-10-27T19:32:,5+01:00']) assert.equal(rfc3339Error(ok), null, ok);
+  assert.equal(rfc3339Error('2014-10-27T19:32:Z'), `parsing time "2014-10-27T19:32:Z" as ${layout}: cannot parse "Z" as "05"`);
 });
 
 test('homepage / documentation URLs as url.Parse sees them', () => {
@@ -65,4 +73,13 @@ test('IP addresses as net.ParseIP accepts them', () => {
   for (const bad of ['', '1.2.3', '1.2.3.4.5', '256.1.1.1', '01.2.3.4', 'fe80::1%eth0', '1:2:3:4:5:6:7:8:9', ':::', 'localhost', '1::2::3']) {
     assert.ok(!isValidIP(bad), bad);
   }
+});
+
+test("Go's character classes follow its Unicode 13 tables, not the newer ones JavaScript has", () => {
+  // U+2C2F (Glagolitic, Unicode 14) and U+1FAE0 (Unicode 14) are unassigned for Go 1.19.
+  assert.equal(goQuote('\u2c2f'), '"\\u2c2f"');
+  assert.equal(goQuote('A\u{1fae0}'), '"A\\U0001fae0"');
+  assert.equal(goQuote('é😀'), '"é😀"');
+  assert.equal(seccompErrnoError('E\u2c2f'), 'errno can only contain upper case or numeric characters, got E\u2c2f');
+  assert.equal(seccompErrnoError('EPERM1'), null);
 });

@@ -1,6 +1,8 @@
 // Go's ways of printing and trimming strings, for error texts that must match Go's byte for byte.
 // Go works on UTF-8 bytes; a "byte string" here is a JS string holding one byte per character.
 
+import { goIsPrint } from './go-unicode.js';
+
 const encoder = new TextEncoder();
 
 /** The UTF-8 bytes of `s`, one per character (lone surrogates become U+FFFD, as Go would see them). */
@@ -19,18 +21,6 @@ export function toByteString(s: string): string {
     out += String.fromCharCode(...bytes.subarray(i, i + 4096));
   }
   return out;
-}
-
-const printable = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
-
-/** strconv.IsPrint */
-export function isGoPrint(r: number): boolean {
-  if (r <= 0xff) {
-    if (r >= 0x20 && r <= 0x7e) return true;
-    if (r >= 0xa1 && r <= 0xff) return r !== 0xad;
-    return false;
-  }
-  return printable.test(String.fromCodePoint(r));
 }
 
 /** Decodes one UTF-8 rune from a byte string; width 1 with rune -1 for an invalid byte. */
@@ -80,7 +70,7 @@ export function goQuoteBytes(bs: string): string {
     i += width;
     if (rune === 0x22 || rune === 0x5c) {
       out += '\\' + String.fromCharCode(rune);
-    } else if (isGoPrint(rune)) {
+    } else if (goIsPrint(rune)) {
       out += String.fromCodePoint(rune);
     } else {
       switch (rune) {

@@ -12,6 +12,7 @@ import { K_FALSE, K_NULL, K_NUMBER, K_TRUE, toPlainValue, type JsonDoc } from '.
 import { decodeACIdentifier } from './names.js';
 import { decodeQuantity } from './quantity.js';
 import type { Isolator, IsolatorValue, Quantity } from './types.js';
+import { goIsNumber, goIsUpper } from './go-unicode.js';
 
 /** A decoded isolator; `value` is null when the name is not a registered type. */
 export interface GoIsolator extends Located {
@@ -129,15 +130,14 @@ function capabilitySetType(name: 'os/linux/capabilities-retain-set' | 'os/linux/
   };
 }
 
-const UPPER = /^\p{Lu}$/u;
-const NUMBER = /^\p{N}$/u;
 
 /** linuxSeccompBase.AssertValid's errno rule; null when accepted. */
 export function seccompErrnoError(errno: string): string | null {
   let first = true;
   for (const ch of errno) {
     if (first && ch !== 'E') return `errno must start with an 'E' character, got ${errno}`;
-    if (!UPPER.test(ch) && !NUMBER.test(ch)) return `errno can only contain upper case or numeric characters, got ${errno}`;
+    const cp = ch.codePointAt(0)!;
+    if (!goIsUpper(cp) && !goIsNumber(cp)) return `errno can only contain upper case or numeric characters, got ${errno}`;
     first = false;
   }
   return null;

@@ -73,10 +73,12 @@ function parseRFC3339(input: string): void {
     return got[0];
   };
 
-  // 2006
-  if (value.length < 4 || !isDigitAt(value, 0) || !/^[0-9]{4}$/.test(value.slice(0, 4))) throw cannotParse(value, '2006');
-  const year = Number(value.slice(0, 4));
+  // 2006: four bytes are taken as soon as the first is a digit, so a bad year quotes what follows.
+  if (value.length < 4 || !isDigitAt(value, 0)) throw cannotParse(value, '2006');
+  const yearText = value.slice(0, 4);
   value = value.slice(4);
+  if (!/^[0-9]{4}$/.test(yearText)) throw cannotParse(value, '2006');
+  const year = Number(yearText);
   skip('-');
   const month = number('01', true);
   if (month < 1 || month > 12) throw outOfRange('month');
@@ -89,26 +91,36 @@ function parseRFC3339(input: string): void {
   const minute = number('04', true);
   if (minute >= 60) throw outOfRange('minute');
   skip(':');
-  const second = number('05', true);
-  if (second >= 60) throw outOfRange('second');
-  // A fraction the layout does not mention is still accepted after the seconds.
+  const seconds = getnum(value, true);
+  if (seconds !== null) value = seconds[1];
+  if (seconds !== null && seconds[0] >= 60) throw outOfRange('second');
+  // A fraction the layout does not mention is still accepted after the seconds, and parsing it
+  // clears the error of seconds that were not there (Go 1.19 overwrites it).
+  let secondsMissing = seconds === null;
   if (value.length >= 2 && (value[0] === '.' || value[0] === ',') && isDigitAt(value, 1)) {
     let n = 2;
     while (n < value.length && isDigitAt(value, n)) n++;
     value = value.slice(n);
+    secondsMissing = false;
   }
+  if (secondsMissing) throw cannotParse(value, '05');
   // Z07:00
   if (value.length >= 1 && value[0] === 'Z') {
     value = value.slice(1);
   } else {
-    const hold = value;
-    if (value.length < 6 || value[3] !== ':') throw cannotParse(hold, 'Z07:00');
+    if (value.length < 6 || value[3] !== ':') throw cannotParse(value, 'Z07:00');
+    // The six bytes are taken before they are checked, so a bad offset quotes what follows them.
     const sign = value[0];
-    const hh = getnum(value.slice(1, 3), true);
-    const mm = getnum(value.slice(4, 6), true);
-    if (hh === null || mm === null || (sign !== '+' && sign !== '-')) throw cannotParse(hold, 'Z07:00');
+    const hh = value.slice(1, 3);
+    const mm = value.slice(4, 6);
     value = value.slice(6);
+    if (!isTimeAtoi(hh) || !isTimeAtoi(mm) || (sign !== '+' && sign !== '-')) throw cannotParse(value, 'Z07:00');
   }
   if (value.length !== 0) throw new ParseError(`parsing time ${timeQuote(input)}: extra text: ${timeQuote(value)}`);
   if (day < 1 || day > daysIn(month, year)) throw new ParseError(`parsing time ${timeQuote(input)}: day out of range`);
+}
+
+/** Whether the time package's atoi takes `s`: an optional sign, then digits only (none at all is 0). */
+function isTimeAtoi(s: string): boolean {
+  return /^[+-]?[0-9]*$/.test(s);
 }

@@ -1,5 +1,5 @@
 // Go's strconv.Quote (the %q verb) for strings that are valid UTF-16 from JSON.
-import { isGoPrintable } from './goprint.js';
+import { goIsPrint } from '../appc/go-unicode.js';
 
 const SHORT_ESCAPES: Record<number, string> = {
   0x07: '\\a', 0x08: '\\b', 0x0c: '\\f', 0x0a: '\\n', 0x0d: '\\r', 0x09: '\\t', 0x0b: '\\v',
@@ -19,7 +19,7 @@ export function goQuote(s: string): string {
     else if (cp < 0x20 || cp === 0x7f) out += '\\x' + hex(cp, 2);
     else if (cp < 0x7f) out += ch;
     else if (cp >= 0xd800 && cp <= 0xdfff) out += '\ufffd';
-    else if (isGoPrintable(cp)) out += ch;
+    else if (goIsPrint(cp)) out += ch;
     else if (cp < 0x10000) out += '\\u' + hex(cp, 4);
     else out += '\\U' + hex(cp, 8);
   }
