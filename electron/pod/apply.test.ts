@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generate } from '../generator/index.js';
 import { readPodSnapshot } from './read.js';
-import { applyPlan, ApplyError, STATE_FILE } from './apply.js';
+import { applyPlan, ApplyError, previewApply, STATE_FILE } from './apply.js';
 import { confinedPath, UnsafePathError } from './write.js';
 import { copyInput, canChown } from '../test-support/corpus.js';
 import { sharedDir, SHARED_MISSING } from '../test-support/shared-dir.js';
@@ -165,5 +165,16 @@ test('a named pipe where the plan has a file is refused, not read (which would b
   inTempPod((root) => {
     execFileSync('mkfifo', [path.join(root, 'app.service')]);
     assert.throws(() => applyPlan(bareTree(root, { 'app.service': 'generated\n' }), root, { force: true }), /app\.service: is not a regular file/);
+  });
+});
+
+test('a base64 entry is written as its bytes, and found unchanged the next time', () => {
+  inTempPod((root) => {
+    const bytes = Buffer.from([0x00, 0xff, 0xfe, 0x41]);
+    const plan = bareTree(root, {});
+    plan.nspawnEntries = [{ path: 'data.bin', kind: 'file', mode: '0644', uid: 0, gid: 0, content: bytes.toString('base64'), encoding: 'base64' }];
+    applyPlan(plan, root, { force: false });
+    assert.deepEqual(fs.readFileSync(path.join(root, 'data.bin')), bytes);
+    assert.deepEqual(previewApply(plan, root).map((p) => p.action), ['unchanged']);
   });
 });

@@ -76,7 +76,7 @@ function previewOne(writer: ConfinedWriter, e: PlanEntry, state: Record<string, 
   }
   if (st.isDirectory()) throw new ApplyError(`${e.path}: is a directory, the plan has a ${e.kind} there`);
   if (!st.isSymbolicLink() && !st.isFile()) throw new ApplyError(`${e.path}: is not a regular file (a pipe, socket or device), the plan has a ${e.kind} there`);
-  const current = st.isSymbolicLink() ? fs.readlinkSync(abs) : readRegularFile(abs, true).toString('utf8');
+  const current = st.isSymbolicLink() ? fs.readlinkSync(abs) : readRegularFile(abs, true).toString(e.encoding === 'base64' ? 'base64' : 'utf8');
   const sameKind = e.kind === 'symlink' ? st.isSymbolicLink() : st.isFile();
   if (sameKind && current === planned) {
     const modeOk = e.kind === 'symlink' || (st.mode & 0o7777) === parseInt(e.mode!, 8);
