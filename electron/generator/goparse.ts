@@ -63,6 +63,7 @@ export function chmodBitsOf(fileMode: number): number {
 
 /** The id os.Chown gives the kernel (a uid_t), or null for -1 cut to 32 bits: "leave unchanged". */
 export function chownId(id: number): number | null {
+  if (Number.isInteger(id) && id >= 0 && id < 0xffffffff) return id;
   const v = Number(BigInt.asUintN(32, BigInt(Math.trunc(id))));
   return v === 0xffffffff ? null : v;
 }
