@@ -27,3 +27,9 @@ export function goIsUpper(cp: number): boolean {
 export function goIsNumber(cp: number): boolean {
   return inRanges(GO_NUMBER_RANGES, cp);
 }
+
+/** unicode.IsSpace: what strings.TrimSpace removes, and what fmt's scanning skips. */
+export function goIsSpace(c: number): boolean {
+  if (c <= 0xff) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x85 || c === 0xa0;
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}

@@ -1,7 +1,7 @@
 // Go's ways of printing and trimming strings, for error texts that must match Go's byte for byte.
 // Go works on UTF-8 bytes; a "byte string" here is a JS string holding one byte per character.
 
-import { goIsPrint } from './go-unicode.js';
+import { goIsPrint, goIsSpace } from './go-unicode.js';
 
 const encoder = new TextEncoder();
 
@@ -96,20 +96,11 @@ export function goQuote(s: string): string {
   return goQuoteBytes(toByteString(s));
 }
 
-/** Characters unicode.IsSpace accepts (the set strings.TrimSpace removes). */
-function isGoSpace(c: number): boolean {
-  if (c <= 0xff) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x85 || c === 0xa0;
-  return (
-    c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000
-  );
-}
-
 /** strings.TrimSpace */
 export function trimGoSpace(s: string): string {
   let a = 0;
   let b = s.length;
-  while (a < b && isGoSpace(s.charCodeAt(a))) a++;
-  while (b > a && isGoSpace(s.charCodeAt(b - 1))) b--;
+  while (a < b && goIsSpace(s.charCodeAt(a))) a++;
+  while (b > a && goIsSpace(s.charCodeAt(b - 1))) b--;
   return a === 0 && b === s.length ? s : s.slice(a, b);
 }

@@ -130,7 +130,6 @@ function capabilitySetType(name: 'os/linux/capabilities-retain-set' | 'os/linux/
   };
 }
 
-
 /** linuxSeccompBase.AssertValid's errno rule; null when accepted. */
 export function seccompErrnoError(errno: string): string | null {
   let first = true;

@@ -358,6 +358,7 @@ export function scaledValue(a: Amount, scale: 0 | -3): bigint {
   return r !== 0n ? int64(int64(q) + 1n) : int64(q);
 }
 
+/** A Quantity for the API from an already trimmed text. */
 export function quantityFromText(text: string): Quantity | string {
   const amount = parseAmount(text);
   if (typeof amount === 'string') return amount;

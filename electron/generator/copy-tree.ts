@@ -2,13 +2,34 @@
 // image's files: filepath.Walk order (names sorted), directories made with their permission
 // bits then chmod'ed exactly, regular files copied, symlinks copied as links, each entry
 // lchown'ed to its source's owner.
-import { GenError } from './gen-error.js';
+import { GenError, wrap } from './gen-error.js';
 import { join } from './gopath.js';
+import { goQuote } from './goquote.js';
 import { byPathBytes, type PlanFs } from './plan-fs.js';
 import type { FsStat } from './podfs.js';
+import type { GenContext } from './pod.js';
 
 /** A plan holds copied files in memory: a volume larger than this is refused, not planned. */
 export const MAX_COPIED_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A docker image's implicit volume starts as a copy of the image's directory at the mount path.
+ * Returns that directory (its mode and owner become the volume's), or null when the image has none.
+ */
+export function copyImageFiles(ctx: GenContext, volPath: string, imagePath: string): FsStat | null {
+  let st: FsStat;
+  try {
+    st = ctx.fs.stat(imagePath);
+  } catch {
+    return null;
+  }
+  try {
+    copyTree(ctx.fs, imagePath, volPath);
+  } catch (e) {
+    throw wrap(`error copying image files to empty volume ${goQuote(join(ctx.pod.root, volPath))}`, e);
+  }
+  return st;
+}
 
 export function copyTree(fs: PlanFs, src: string, dest: string): void {
   const budget = { bytes: MAX_COPIED_BYTES };

@@ -1,4 +1,5 @@
-// Go's strconv.Atoi and fmt.Sscanf("%d") number parsing, as rkt relies on them.
+// Go's number parsing (strconv.Atoi, strconv.ParseUint) and the os.Chmod/os.Chown view of
+// numbers, as rkt relies on them.
 import { goQuote } from './goquote.js';
 
 const INT64_MIN = -(2n ** 63n);

@@ -8,8 +8,7 @@ import { convertedFromDocker, generateMounts, type Mount } from './mounts.js';
 import { evaluateSymlinksInside } from './symlinks.js';
 import { join } from './gopath.js';
 import { goQuote } from './goquote.js';
-import { copyTree } from './copy-tree.js';
-import type { FsStat } from './podfs.js';
+import { copyImageFiles } from './copy-tree.js';
 import { chmodBitsOf, parseUint } from './goparse.js';
 import { appRootfs, relAppRootfs, type GenContext } from './pod.js';
 
@@ -67,26 +66,6 @@ function appToNspawnArgs(ctx: GenContext, ra: RuntimeApp): string[] {
   return args;
 }
 
-/**
- * A docker image's implicit volume starts as a copy of the image's directory at the mount path
- * (when there is one), with that directory's mode and owner, which `found` receives.
- */
-export function copyImageFiles(ctx: GenContext, volPath: string, targetPath: string, found: (st: FsStat) => void): boolean {
-  let st: FsStat;
-  try {
-    st = ctx.fs.stat(targetPath);
-  } catch {
-    return false;
-  }
-  found(st);
-  try {
-    copyTree(ctx.fs, targetPath, volPath);
-  } catch (e) {
-    throw wrap(`error copying image files to empty volume ${goQuote(join(ctx.pod.root, volPath))}`, e);
-  }
-  return true;
-}
-
 /** PrepareMountpoints: the backing directory of an empty volume, with the volume's mode and owner. */
 function prepareMountpoint(ctx: GenContext, volPath: string, targetPath: string, vol: Volume, dockerImplicit: boolean): void {
   if (vol.kind !== 'empty') return;
@@ -98,7 +77,8 @@ function prepareMountpoint(ctx: GenContext, volPath: string, targetPath: string,
   let uid = vol.uid ?? 0;
   let gid = vol.gid ?? 0;
   const fs = ctx.fs;
-  if (dockerImplicit) copyImageFiles(ctx, volPath, targetPath, (st) => ([mode, uid, gid] = [st.mode, st.uid, st.gid]));
+  const image = dockerImplicit ? copyImageFiles(ctx, volPath, targetPath) : null;
+  if (image) [mode, uid, gid] = [image.mode, image.uid, image.gid];
   try {
     fs.mkdirAll(volPath, 0o770);
   } catch (e) {

@@ -2,21 +2,16 @@
 import { GenError, wrap } from './gen-error.js';
 import type { UidRange } from './pod.js';
 import { goQuote } from './goquote.js';
+import { goIsSpace } from '../appc/go-unicode.js';
 
-/** fmt's isSpace table: what Sscanf skips before a number (a newline is an error instead). */
-function isFmtSpace(c: number): boolean {
-  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
-}
-
-/** fmt's scanUint for %d: spaces skipped, no sign, digits parsed by strconv.ParseUint(tok, 10, 64), then the 32-bit check. */
+/** fmt's scanUint for %d: spaces skipped (a newline is an error instead), no sign, digits parsed by strconv.ParseUint(tok, 10, 64), then the 32-bit check. */
 function scanUint(s: string, at: number): { value: number; end: number } | string {
   let i = at;
   for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 0x0d && s[i + 1] === '\n') continue;
     if (c === 0x0a) return 'unexpected newline';
-    if (!isFmtSpace(c)) break;
+    if (!goIsSpace(c)) break;
   }
   if (i >= s.length) return 'unexpected EOF';
   let j = i;

@@ -5,7 +5,7 @@ import { GenError, wrap } from '../gen-error.js';
 import { join } from '../gopath.js';
 import { goQuote } from '../goquote.js';
 import { chmodBitsOf, parseUint } from '../goparse.js';
-import { copyImageFiles } from '../nspawn.js';
+import { copyImageFiles } from '../copy-tree.js';
 import type { GenContext } from '../pod.js';
 import { nspawnCapabilityArgs } from './capabilities.js';
 import { generateMounts, isMountReadOnly, podVolumes, type AppMount } from './mounts.js';
@@ -107,7 +107,9 @@ export function prepareMountpoint(ctx: GenContext, path: string, target: string,
   let mode = parseMode(vol);
   let uid = vol.uid ?? 0;
   let gid = vol.gid ?? 0;
-  const copied = m.dockerImplicit && copyImageFiles(ctx, path, target, (st) => ([mode, uid, gid] = [st.mode, st.uid, st.gid]));
+  const image = m.dockerImplicit ? copyImageFiles(ctx, path, target) : null;
+  if (image) [mode, uid, gid] = [image.mode, image.uid, image.gid];
+  const copied = image !== null;
   // v1.3.0 created the directory only for volumes it did not copy an image directory into.
   if (copied || !m.dockerImplicit || ctx.profile.dockerVolumesFrom === 'image-annotations') {
     try {
